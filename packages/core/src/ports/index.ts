@@ -1,0 +1,2 @@
+export { type Clock, systemClock } from './clock';
+export { type IdGenerator, randomIdGenerator } from './ids';

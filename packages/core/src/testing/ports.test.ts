@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { randomIdGenerator, systemClock } from '../ports';
+import { fixedClock, steppingClock } from './clock';
+import { sequenceIdGenerator } from './ids';
+
+describe('clocks', () => {
+  it('fixedClock answers the same instant and hands out copies', () => {
+    const clock = fixedClock('2026-11-28T10:00:00+09:00');
+    const first = clock.now();
+    first.setTime(0);
+    expect(clock.now().toISOString()).toBe('2026-11-28T01:00:00.000Z');
+  });
+
+  it('steppingClock advances after each reading', () => {
+    const clock = steppingClock('2026-11-28T00:00:00Z', 500);
+    expect([clock.now(), clock.now()].map((d) => d.toISOString())).toEqual([
+      '2026-11-28T00:00:00.000Z',
+      '2026-11-28T00:00:00.500Z',
+    ]);
+  });
+
+  it('systemClock returns a valid instant', () => {
+    expect(Number.isFinite(systemClock.now().getTime())).toBe(true);
+  });
+});
+
+describe('id generators', () => {
+  it('sequenceIdGenerator counts per kind', () => {
+    const ids = sequenceIdGenerator(3);
+    expect([ids.newId('order'), ids.newId('order'), ids.newId('event')]).toEqual(['order_001', 'order_002', 'event_001']);
+  });
+
+  it('randomIdGenerator gives distinct prefixed ids', () => {
+    const a = randomIdGenerator.newId('order');
+    expect(a).toMatch(/^order_[0-9a-f-]{36}$/);
+    expect(randomIdGenerator.newId('order')).not.toBe(a);
+  });
+});
