@@ -17,13 +17,18 @@ const marker = Symbol.for('hakobu.error');
  * ```
  */
 export class HakobuError extends Error {
-  private readonly [marker] = true;
+  /** Brand read by {@link HakobuError.isInstance}; a registered symbol so every package copy shares it. */
+  readonly [marker] = true;
   /** Stable, namespaced code such as `money.not_integer`. */
   readonly code: string;
   /** Values that explain the error. */
   readonly data: Record<string, unknown> | undefined;
 
-  constructor(code: string, message: string, options: { cause?: unknown; data?: Record<string, unknown> } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    options: { cause?: unknown; data?: Record<string, unknown> } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'HakobuError';
     this.code = code;

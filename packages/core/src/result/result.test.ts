@@ -13,7 +13,13 @@ describe('createIssue', () => {
   });
 
   it('keeps line, column, path and data and passes the schema', () => {
-    const issue = createIssue('csv.bad', 'x', { line: 3, column: 2, path: ['rows', 2], severity: 'warning', data: { a: 1 } });
+    const issue = createIssue('csv.bad', 'x', {
+      line: 3,
+      column: 2,
+      path: ['rows', 2],
+      severity: 'warning',
+      data: { a: 1 },
+    });
     expect(Issue.parse(issue)).toEqual(issue);
     expect(hasErrors([issue])).toBe(false);
     expect(hasErrors([issue, createIssue('e', 'e')])).toBe(true);

@@ -27,7 +27,11 @@ describe('clocks', () => {
 describe('id generators', () => {
   it('sequenceIdGenerator counts per kind', () => {
     const ids = sequenceIdGenerator(3);
-    expect([ids.newId('order'), ids.newId('order'), ids.newId('event')]).toEqual(['order_001', 'order_002', 'event_001']);
+    expect([ids.newId('order'), ids.newId('order'), ids.newId('event')]).toEqual([
+      'order_001',
+      'order_002',
+      'event_001',
+    ]);
   });
 
   it('randomIdGenerator gives distinct prefixed ids', () => {

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readCsv } from './read';
+import { writeCsv } from './write';
+
+/** Cells that CP932 holds as they are: kanji, kana (both widths), ASCII with CSV's special characters. */
+const cell = fc
+  .array(
+    fc.constantFrom(
+      '山',
+      '田',
+      '髙',
+      'ア',
+      'ｶ',
+      'ﾞ',
+      'あ',
+      '①',
+      'a',
+      'Z',
+      '1',
+      ' ',
+      ',',
+      '"',
+      '\r\n',
+      '\n',
+      '=',
+      '-',
+    ),
+    {
+      maxLength: 8,
+    },
+  )
+  .map((chars) => chars.join(''));
+
+function quoted(value: string): string {
+  return `"${value.replaceAll('"', '""')}"`;
+}
+
+/** A line that is not a good data row: too few fields, too many, or a quote closed early. */
+const badRow = (width: number) =>
+  fc.oneof(
+    fc.constant(
+      Array.from({ length: Math.max(1, width - 1) }, () => 'x').join(',') + (width === 1 ? ',y' : ''),
+    ),
+    fc.constant(Array.from({ length: width + 1 }, () => 'x').join(',')),
+    fc.constant(`"x"y${',x'.repeat(width - 1)}`),
+  );
+
+describe('CSV properties', () => {
+  it('always counts rows in = records + rejected, each rejection with a line (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((width) =>
+          fc.tuple(
+            fc.constant(width),
+            fc.array(
+              fc.oneof(
+                fc.array(cell, { minLength: width, maxLength: width }),
+                badRow(width),
+                fc.constant(''),
+              ),
+              {
+                maxLength: 30,
+              },
+            ),
+            fc.boolean(),
+          ),
+        ),
+        ([width, rows, finalBreak]) => {
+          const header = Array.from({ length: width }, (_, i) => `h${i}`);
+          const lines = rows.map((row) => (typeof row === 'string' ? row : row.map(quoted).join(',')));
+          const text = [header.join(','), ...lines].join('\r\n') + (finalBreak ? '\r\n' : '');
+          const result = readCsv(text, { columns: header.map((h) => ({ key: h, header: h })) });
+          expect(result.counts.rows).toBe(result.counts.records + result.counts.rejected);
+          expect(result.records).toHaveLength(result.counts.records);
+          expect(result.rejected).toHaveLength(result.counts.rejected);
+          for (const row of result.rejected) {
+            expect(row.line).toBeGreaterThan(1);
+            expect(row.issues.length).toBeGreaterThan(0);
+          }
+          const goodRows = rows.filter((row) => Array.isArray(row)).length;
+          expect(result.counts.records).toBeLessThanOrEqual(goodRows);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads back what it writes, values and lines, for encodable data (property)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((width) =>
+            fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 20 }),
+          ),
+        fc.constantFrom('cp932', 'utf-8', 'utf-8-bom'),
+        fc.constantFrom('\r\n', '\n'),
+        fc.constantFrom('minimal', 'all'),
+        (generated, encoding, newline, quoting) => {
+          // A row of one empty cell is an empty line, which any reader takes for a blank line.
+          const rows = generated.map((row) => (row.length === 1 && row[0] === '' ? ['x'] : row));
+          const width = rows[0]?.length ?? 1;
+          const columns = Array.from({ length: width }, (_, i) => ({ key: `k${i}`, header: `列${i}` }));
+          const records = rows.map((row) => Object.fromEntries(row.map((value, i) => [`k${i}`, value])));
+          const out = writeCsv(records, { columns, formulaGuard: false, encoding, newline, quoting });
+          expect(out.ok && out.issues).toEqual([]);
+          if (!out.ok) return;
+          const back = readCsv(out.value.bytes, {
+            columns,
+            encoding: encoding === 'cp932' ? 'cp932' : 'utf-8',
+          });
+          expect(back.issues).toEqual([]);
+          expect(back.records.map((record) => record.values)).toEqual(records);
+          let line = 2;
+          for (const [i, record] of back.records.entries()) {
+            expect(record.line).toBe(line);
+            line += rows[i]!.join('').split('\n').length;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,166 @@
+import { KANJI_VARIANTS, type KanjiVariantTable } from './kanji-variant-table';
+import { ZERO_WIDTH } from './spaces-dashes';
+
+/**
+ * Converts katakana to hiragana (カタカナ→ひらがな) by code point shift: U+30A1–U+30F6 → U+3041–U+3096
+ * (so ヴ → ゔ, ヵ → ゕ, ヶ → ゖ), and the iteration marks ヽヾ → ゝゞ. Half-width katakana is not touched;
+ * apply NFKC or {@link foldWidth} first. A **match key** step: never write a match key to an output file.
+ *
+ * @example
+ * ```ts
+ * toHiragana('ヤマダ タロウ'); // 'やまだ たろう'
+ * toHiragana('ヴィーナス'); // 'ゔぃーなす'
+ * ```
+ */
+export function toHiragana(s: string): string {
+  return s.replace(/[\u30a1-\u30f6\u30fd\u30fe]/gu, (ch) => String.fromCodePoint(ch.codePointAt(0)! - 0x60));
+}
+
+/**
+ * Folds old and variant kanji (旧字体・異体字) to one form with {@link KANJI_VARIANTS} or a host's own
+ * table: `髙橋` → `高橋`, `山﨑` → `山崎`, `𠮷田` → `吉田`, `渡邊` → `渡辺`. A **match key** step: the
+ * customer's own spelling matters on labels, so never write a match key to an output file.
+ *
+ * @example
+ * ```ts
+ * foldKanjiVariants('髙橋 﨑 齋藤 邊 國 櫻'); // '高橋 崎 斎藤 辺 国 桜'
+ * foldKanjiVariants('舘野', { ...KANJI_VARIANTS, 舘: '館' }); // '館野'
+ * ```
+ */
+export function foldKanjiVariants(s: string, table: KanjiVariantTable = KANJI_VARIANTS): string {
+  let out = '';
+  for (const ch of s) out += Object.hasOwn(table, ch) ? table[ch]! : ch;
+  return out;
+}
+
+/** Whitespace, zero-width characters and variation selectors (IVS), which never distinguish two names. */
+const INVISIBLE = /[\s\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u2060]/gu;
+
+/**
+ * NFKC, then drop invisibles, then NFKC again: removing a space can bring a combining mark next to its
+ * base (か + ゛), and the second pass composes it so that the key is stable.
+ */
+function compactNfkc(s: string): string {
+  return s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(INVISIBLE, '').normalize('NFKC');
+}
+
+/**
+ * Builds the **match key** of a person or company name (名寄せキー), for blacklist screening, 同梱
+ * candidates and duplicate detection: NFKC (width, ｶﾞ → ガ, ㈱ → (株)) → remove all whitespace,
+ * zero-width characters and variation selectors → wave dashes 〜 → `~` and hyphen/minus variants (not ー)
+ * → `-` → katakana → hiragana → 旧字体・異体字 fold → lower-case.
+ * `髙橋　ﾀﾛｳ` and `高橋たろう` give the same key.
+ *
+ * For comparison only: never write a match key to an output file.
+ *
+ * @example
+ * ```ts
+ * normalizeName('髙橋　ﾀﾛｳ'); // '高橋たろう'
+ * normalizeName('ＹＡＭＡＤＡ Taro'); // 'yamadataro'
+ * ```
+ */
+export function normalizeName(s: string): string {
+  return foldKanjiVariants(toHiragana(foldSymbolClasses(compactNfkc(s)))).toLowerCase();
+}
+
+/** Wave dashes and tildes → `~`; hyphen, dash and minus variants (not ー) → `-`. */
+function foldSymbolClasses(s: string): string {
+  return s.replace(WAVE_DASHES, '~').replace(HYPHENS, '-');
+}
+
+const WAVE_DASHES = /[〜∼]/gu;
+/** After NFKC, － is already `-` and ｰ is ー; ー is left alone (長音 in katakana names). */
+const HYPHENS = /[‐‑‒–—―−─━﹣]/gu;
+
+/**
+ * Builds the **match key** of an address (住所照合キー), so that differently typed forms of one address
+ * compare equal: `東京都港区芝公園四丁目2番8号`, `東京都港区芝公園４－２－８` and `東京都 港区芝公園4の2の8`
+ * all give `東京都港区芝公園4-2-8`.
+ *
+ * Steps: NFKC → remove whitespace and invisibles → 旧字体・異体字 fold → 〜 → `~`, dash variants → `-` (ー
+ * only between digits) → ヶ/ヵ, and ケ/ガ/が between kanji, → が (霞ヶ関 = 霞ケ関 = 霞が関) → 之, and ノ between kanji,
+ * → の → kanji numerals before 丁目/番/番地/号/条/線 → digits (四 → 4, 二十三 → 23, 二〇 → 20) →
+ * 丁目/番地/番/号 → `-` (not 番町, 番館, 号室, 号棟, 号館), の/ノ/ー between numbers → `-`, repeated and
+ * trailing dashes dropped → lower-case Latin.
+ *
+ * For comparison only: never write a match key to an output file.
+ *
+ * @example
+ * ```ts
+ * normalizeAddressKey('港区芝公園四丁目2番8号'); // '港区芝公園4-2-8'
+ * normalizeAddressKey('千代田区霞ケ関１－１'); // '千代田区霞が関1-1'
+ * ```
+ */
+export function normalizeAddressKey(s: string): string {
+  let key = foldSymbolClasses(foldKanjiVariants(compactNfkc(s)));
+  key = key.replace(GA_VARIANTS, 'が').replace(NO_VARIANTS, 'の');
+  key = key.replace(KANJI_NUMBER_BEFORE_BLOCK, kanjiNumberToDigits);
+  key = blockSuffixesToDashes(key);
+  key = key.replace(SEPARATOR_BETWEEN_NUMBERS, '-');
+  key = key.replace(/-{2,}/gu, '-').replace(/(?<=\d)-(?!\d)/gu, '');
+  return key.toLowerCase();
+}
+
+const GA_VARIANTS = /[ヶヵ]|(?<=\p{Script=Han})[ケガ](?=\p{Script=Han})/gu;
+const NO_VARIANTS = /之|(?<=\p{Script=Han})ノ(?=\p{Script=Han})/gu;
+const KANJI_NUMBER_BEFORE_BLOCK = /[〇一二三四五六七八九十百千]+(?=丁目|番|号|条|線)/gu;
+const BLOCK_SUFFIX = /(\d)-*(?:丁目|番地|番(?![町館])|号(?![室棟館]))/gu;
+const SEPARATOR_BETWEEN_NUMBERS = /(?<=[\d-])[ーのノ](?=\d)/gu;
+
+/** Repeats until stable, so stacked suffixes (`1丁目番`) all go in one call and the key stays idempotent. */
+function blockSuffixesToDashes(s: string): string {
+  let previous: string;
+  do {
+    previous = s;
+    s = s.replace(BLOCK_SUFFIX, '$1-');
+  } while (s !== previous);
+  return s;
+}
+
+const KANJI_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const KANJI_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 四 → 4, 二十三 → 23, 十 → 10, 百五 → 105; without 十百千, digit by digit: 二〇 → 20, 一〇一 → 101. */
+function kanjiNumberToDigits(numeral: string): string {
+  let total = 0;
+  let pending = 0;
+  let positional = '';
+  for (const ch of numeral) {
+    const unit = KANJI_UNITS[ch];
+    if (unit === undefined) {
+      const digit = KANJI_DIGITS[ch]!;
+      pending = pending * 10 + digit;
+      positional += String(digit);
+    } else {
+      total += (pending === 0 ? 1 : pending) * unit;
+      pending = 0;
+      positional = '';
+    }
+  }
+  return total === 0 ? positional : String(total + pending);
+}
+
+/**
+ * Builds the **match key** of an e-mail address: NFKC (full-width letters and ＠ → ASCII), zero-width
+ * characters removed, trimmed, lower-case. For comparison only: never write a match key to an output
+ * file (send mail to the address as entered).
+ *
+ * @example
+ * ```ts
+ * normalizeEmail(' Taro.Yamada＠Example.JP '); // 'taro.yamada@example.jp'
+ * ```
+ */
+export function normalizeEmail(s: string): string {
+  return s.normalize('NFKC').replace(ZERO_WIDTH, '').trim().toLowerCase();
+}

@@ -1,0 +1,1 @@
+export { type Catalog, CatalogInput, describeMallCode, indexCatalog, mallCodeKey } from './catalog';

@@ -1,0 +1,9 @@
+export {
+  advertisedQuantity,
+  ChannelPolicy,
+  type EffectivePolicy,
+  indexPolicies,
+  type PolicyIndex,
+  PolicyRule,
+  unrestrictedPolicy,
+} from './policy';

@@ -1,0 +1,1 @@
+export { Drift, MallQuantity, type ReconcileReport, reconcile } from './reconcile';

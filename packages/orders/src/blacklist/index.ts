@@ -1,0 +1,11 @@
+export {
+  BlacklistEntry,
+  BlacklistField,
+  type BlacklistIndex,
+  buildBlacklistIndex,
+  type RescreenOutcome,
+  rescreenOrders,
+  type ScreeningMode,
+  type ScreeningOptions,
+  screenOrder,
+} from './blacklist';

@@ -1,0 +1,1 @@
+export { type ExportCell, ExportField, type ExportTable, ExportTemplate, exportTable } from './export';

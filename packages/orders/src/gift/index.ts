@@ -1,0 +1,1 @@
+export { type DeliveryNoteData, type DeliveryNoteLine, deliveryNote, isGift } from './gift';

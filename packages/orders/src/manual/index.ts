@@ -1,0 +1,1 @@
+export { createManualOrder, defaultCodFee, ManualOrderInput, ManualOrderLineInput } from './manual';

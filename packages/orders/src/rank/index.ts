@@ -1,0 +1,9 @@
+export {
+  type CustomerRank,
+  customerRank,
+  type Purchase,
+  RankConfig,
+  type RankConfigInput,
+  RankThreshold,
+  rankCustomers,
+} from './rank';

@@ -1,0 +1,167 @@
+import { createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
+import type { BlacklistEntry } from '../blacklist/blacklist';
+import { mallKeyString } from '../model/derive';
+import type { MallOrderKey, Order } from '../model/order';
+import { type OrderQuery, type Page, type QueryResult, queryOrders } from './query';
+
+/**
+ * One order to save with the version the caller read (楽観ロック): `null` for a new order. Operations bump
+ * the version by one, so after an operation `expectedVersion` is `order.version - 1`.
+ */
+export interface OrderChange {
+  readonly order: Order;
+  readonly expectedVersion: number | null;
+}
+
+/**
+ * Order persistence port (受注リポジトリ). `save` is all-or-nothing over its changes (a 同梱 saves the parent
+ * and every child together) and refuses, as issues, a stale version (`orders.repository.stale_version`), an
+ * existing id for a new order (`orders.repository.already_exists`) and a mall key already used by another
+ * order (`orders.repository.duplicate_mall_key`). Run `orderRepositoryChecks` from `@hakobu/orders/testing`
+ * against an adapter.
+ */
+export interface OrderRepository {
+  get(id: string): Promise<Order | undefined>;
+  findByMallKey(key: MallOrderKey): Promise<Order | undefined>;
+  save(changes: readonly OrderChange[]): Promise<Result<readonly Order[]>>;
+  query(query: OrderQuery, page: Page): Promise<QueryResult<Order>>;
+}
+
+/**
+ * Blacklist persistence port (ブラックリストストア). `revision` increases on every change, so a host knows
+ * when to re-screen open orders.
+ */
+export interface BlacklistStore {
+  list(): Promise<readonly BlacklistEntry[]>;
+  get(id: string): Promise<BlacklistEntry | undefined>;
+  put(entry: BlacklistEntry): Promise<void>;
+  remove(id: string): Promise<boolean>;
+  revision(): Promise<number>;
+}
+
+/**
+ * The change list to save the outcome of an operation: each order with `expectedVersion = version - 1`.
+ *
+ * @example
+ * ```ts
+ * await repository.save(changesOf(result.value.orders));
+ * ```
+ */
+export function changesOf(orders: readonly Order[]): OrderChange[] {
+  return orders.map((order) => ({ order, expectedVersion: order.version - 1 }));
+}
+
+/**
+ * An in-memory {@link OrderRepository} (for tests, demos and small hosts). Stores structured clones, so
+ * callers cannot change stored orders by accident.
+ *
+ * @example
+ * ```ts
+ * const repository = createInMemoryOrderRepository();
+ * await repository.save([{ order, expectedVersion: null }]);
+ * ```
+ */
+export function createInMemoryOrderRepository(initial: readonly Order[] = []): OrderRepository {
+  const byId = new Map<string, Order>(initial.map((order) => [order.id, structuredClone(order)]));
+  const byMallKey = new Map<string, string>(initial.map((order) => [mallKeyString(order), order.id]));
+  return {
+    async get(id) {
+      const order = byId.get(id);
+      return order === undefined ? undefined : structuredClone(order);
+    },
+    async findByMallKey(key) {
+      const id = byMallKey.get(mallKeyString(key));
+      return id === undefined ? undefined : structuredClone(byId.get(id));
+    },
+    async save(changes) {
+      const issues: Issue[] = [];
+      const keysInBatch = new Map<string, string>();
+      for (const [index, { order, expectedVersion }] of changes.entries()) {
+        const stored = byId.get(order.id);
+        const path = ['changes', index];
+        if (expectedVersion === null && stored !== undefined) {
+          issues.push(
+            createIssue(
+              'orders.repository.already_exists',
+              `受注${order.mallOrderNumber}(${order.id})は既に登録されています`,
+              {
+                path,
+                data: { orderId: order.id },
+              },
+            ),
+          );
+        } else if (expectedVersion !== null && stored?.version !== expectedVersion) {
+          issues.push(
+            createIssue(
+              'orders.repository.stale_version',
+              `受注${order.mallOrderNumber}は他の操作で更新されています（版${stored?.version ?? 'なし'}、想定${expectedVersion}）。読み込み直してください`,
+              { path, data: { orderId: order.id, expectedVersion, storedVersion: stored?.version ?? null } },
+            ),
+          );
+        }
+        const key = mallKeyString(order);
+        const owner = keysInBatch.get(key) ?? byMallKey.get(key);
+        if (owner !== undefined && owner !== order.id) {
+          issues.push(
+            createIssue(
+              'orders.repository.duplicate_mall_key',
+              `モール注文番号${order.mallOrderNumber}は別の受注で登録済みです`,
+              {
+                path,
+                data: { orderId: order.id, mallKey: key, existingOrderId: owner },
+              },
+            ),
+          );
+        }
+        keysInBatch.set(key, order.id);
+      }
+      if (issues.length > 0) return fail(issues);
+      for (const { order } of changes) {
+        const previous = byId.get(order.id);
+        if (previous !== undefined) byMallKey.delete(mallKeyString(previous));
+        byId.set(order.id, structuredClone(order));
+        byMallKey.set(mallKeyString(order), order.id);
+      }
+      return ok(changes.map(({ order }) => structuredClone(order)));
+    },
+    async query(query, page) {
+      const result = queryOrders(byId.values(), query, page);
+      return { items: result.items.map((order) => structuredClone(order)), total: result.total };
+    },
+  };
+}
+
+/**
+ * An in-memory {@link BlacklistStore}.
+ *
+ * @example
+ * ```ts
+ * const store = createInMemoryBlacklistStore();
+ * await store.put({ id: 'b1', phone: '090-1111-2222', reason: '受取拒否' });
+ * ```
+ */
+export function createInMemoryBlacklistStore(initial: readonly BlacklistEntry[] = []): BlacklistStore {
+  const entries = new Map(initial.map((entry) => [entry.id, structuredClone(entry)]));
+  let revision = 0;
+  return {
+    async list() {
+      return [...entries.values()].map((entry) => structuredClone(entry));
+    },
+    async get(id) {
+      const entry = entries.get(id);
+      return entry === undefined ? undefined : structuredClone(entry);
+    },
+    async put(entry) {
+      entries.set(entry.id, structuredClone(entry));
+      revision += 1;
+    },
+    async remove(id) {
+      const removed = entries.delete(id);
+      if (removed) revision += 1;
+      return removed;
+    },
+    async revision() {
+      return revision;
+    },
+  };
+}

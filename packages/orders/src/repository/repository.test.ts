@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { blacklistStoreChecks, orderRepositoryChecks, registerConformance } from '../testing/conformance';
+import { generateOrders } from '../testing/generator';
+import { createInMemoryBlacklistStore, createInMemoryOrderRepository } from './ports';
+import { matchesQuery, queryOrders } from './query';
+
+registerConformance('in-memory OrderRepository', orderRepositoryChecks(createInMemoryOrderRepository), {
+  describe,
+  it,
+});
+registerConformance('in-memory BlacklistStore', blacklistStoreChecks(createInMemoryBlacklistStore), {
+  describe,
+  it,
+});
+
+describe('conformance checks', () => {
+  it('catch an adapter that ignores versions', async () => {
+    const sloppy = () => {
+      const inner = createInMemoryOrderRepository();
+      return {
+        ...inner,
+        save: (changes: Parameters<typeof inner.save>[0]) =>
+          inner.save(changes.map((change) => ({ ...change, expectedVersion: null }))),
+      };
+    };
+    const check = orderRepositoryChecks(sloppy).find((c) => c.name.startsWith('refuses a stale'))!;
+    await expect(check.run()).rejects.toThrowError(/orders\.conformance|stale|current version/);
+  });
+});
+
+describe('matchesQuery', () => {
+  const orders = generateOrders({ seed: 12, count: 200 });
+  it('filters by text in names, addresses and phones after normalisation', () => {
+    const target = orders[7]!;
+    const wide = target.orderer.phone.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    expect(matchesQuery(target, { text: wide })).toBe(true);
+    expect(matchesQuery(target, { text: target.orderer.name.replace(' ', '') })).toBe(true);
+    expect(matchesQuery(target, { text: '存在しない名前' })).toBe(false);
+  });
+
+  it('filters by dates, amounts, payment, alerts and tracking, and pages', () => {
+    const result = queryOrders(
+      orders,
+      { orderedFrom: '2026-11-10', orderedTo: '2026-11-12', minTotal: 3000 },
+      { offset: 0, limit: 5 },
+    );
+    expect(result.items.length).toBeLessThanOrEqual(5);
+    expect(result.items.every((o) => o.amounts.billedTotal >= 3000)).toBe(true);
+    expect(queryOrders(orders, { hasTracking: true }, { offset: 0, limit: 10 }).total).toBe(0);
+    expect(queryOrders(orders, { hasAlerts: false }, { offset: 0, limit: 10 }).total).toBe(200);
+    const cod = queryOrders(orders, { paymentMethod: ['cod'] }, { offset: 0, limit: 1000 });
+    expect(cod.total).toBe(orders.filter((o) => o.payment.method === 'cod').length);
+  });
+});

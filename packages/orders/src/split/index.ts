@@ -1,0 +1,14 @@
+export { type LineMove, nextSlipNumbers } from './engine';
+export { ChargePlacement, keepOnOriginalPolicy, SplitPolicy } from './policy';
+export {
+  addDestination,
+  type DestinationSource,
+  type ManualMove,
+  type MoveTarget,
+  moveLines,
+  type NewDestinationOptions,
+  type SplitOutcome,
+  splitByRequestedDate,
+  splitByTemperature,
+  unsplit,
+} from './split';

@@ -1,0 +1,21 @@
+/**
+ * Test support for `@hakobu/orders`: the deterministic order and blacklist generators shared by tests,
+ * benchmarks and demos, and runner-agnostic conformance suites for the repository ports.
+ *
+ * @module @hakobu/orders/testing
+ */
+export {
+  blacklistStoreChecks,
+  type ConformanceCheck,
+  orderRepositoryChecks,
+  registerConformance,
+  type TestRegistrar,
+} from './conformance';
+export {
+  type GenerateBlacklistOptions,
+  type GenerateOrdersOptions,
+  generateBlacklist,
+  generateOrders,
+  type SeededRandom,
+  seededRandom,
+} from './generator';

@@ -1,0 +1,9 @@
+export {
+  applyTracking,
+  type FollowUpDue,
+  type FollowUpOptions,
+  followUpDue,
+  type TrackingOutcome,
+  TrackingPolicy,
+  TrackingRow,
+} from './tracking';

@@ -1,0 +1,87 @@
+import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
+import { describe, expect, it } from 'vitest';
+import { orderContent } from '../model/derive';
+import type { Order } from '../model/order';
+import { generateOrders } from '../testing/generator';
+import { undoOperation } from '../undo/undo';
+import { applyTracking, followUpDue } from './tracking';
+
+const ctx = () => ({
+  clock: fixedClock('2026-11-29T01:00:00Z'),
+  ids: sequenceIdGenerator(),
+  actor: 'import',
+});
+
+describe('applyTracking', () => {
+  it('marks slips shipped, reports every bad row with its row number, and is undoable', () => {
+    const orders = generateOrders({ seed: 61, count: 3 });
+    const [a, b, c] = orders.map((o) => o.shipments[0]!.slipNumber);
+    const context = ctx();
+    const { changed, issues, events } = applyTracking(
+      orders,
+      [
+        { slipNumber: a!, trackingNumber: '4411-2233-4455', shippedOn: '2026-11-29' },
+        { slipNumber: 'nope', trackingNumber: '1', shippedOn: '2026-11-29' },
+        { slipNumber: b!, trackingNumber: '4411-2233-4455', shippedOn: '2026-11-29' },
+        { slipNumber: c!, trackingNumber: '番号', shippedOn: '2026-11-29' },
+        { slipNumber: a!, trackingNumber: '4411-2233-4455', shippedOn: '2026-11-29' },
+      ],
+      { existing: 'reject' },
+      context,
+    );
+    expect(issues.map((i) => [i.code, i.line])).toEqual([
+      ['orders.tracking.unknown_slip', 2],
+      ['orders.tracking.duplicate_number', 3],
+      ['orders.tracking.invalid_number', 4],
+      ['orders.tracking.already_applied', 5],
+    ]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.shipments[0]).toMatchObject({
+      state: 'shipped',
+      shippedOn: '2026-11-29',
+      trackingNumbers: ['4411-2233-4455'],
+    });
+    const undone = undoOperation(events[0]!, changed, context);
+    expect(undone.ok && orderContent(undone.value.orders[0]!)).toEqual(orderContent(orders[0]!));
+  });
+
+  it('follows the policy for a slip that already has a number', () => {
+    const [order] = generateOrders({ seed: 62, count: 1 });
+    const tracked: Order = { ...order!, shipments: [{ ...order!.shipments[0]!, trackingNumbers: ['1111'] }] };
+    const row = {
+      slipNumber: tracked.shipments[0]!.slipNumber,
+      trackingNumber: '2222',
+      shippedOn: '2026-11-30',
+    };
+    expect(applyTracking([tracked], [row], { existing: 'reject' }, ctx()).issues[0]?.code).toBe(
+      'orders.tracking.already_set',
+    );
+    expect(
+      applyTracking([tracked], [row], { existing: 'append' }, ctx()).changed[0]?.shipments[0]
+        ?.trackingNumbers,
+    ).toEqual(['1111', '2222']);
+    expect(
+      applyTracking([tracked], [row], { existing: 'replace' }, ctx()).changed[0]?.shipments[0]
+        ?.trackingNumbers,
+    ).toEqual(['2222']);
+  });
+});
+
+describe('followUpDue', () => {
+  it('lists shipped orders N days after the last ship date in Japan time, once', () => {
+    const [order] = generateOrders({ seed: 63, count: 1 });
+    const shipped: Order = {
+      ...order!,
+      shipments: [{ ...order!.shipments[0]!, state: 'shipped', shippedOn: '2026-11-21' }],
+    };
+    const options = { daysAfterShipped: 7, template: 'review-request' };
+    // 2026-11-27T15:00Z is 2026-11-28 00:00 in Japan.
+    expect(followUpDue([shipped], options, fixedClock('2026-11-27T14:59:59Z'))).toEqual([]);
+    expect(followUpDue([shipped], options, fixedClock('2026-11-27T15:00:00Z'))).toEqual([
+      { orderId: shipped.id, dueOn: '2026-11-28' },
+    ]);
+    const sent = { ...shipped, axes: { ...shipped.axes, mailsSent: ['review-request'] } };
+    expect(followUpDue([sent], options, fixedClock('2026-12-27T00:00:00Z'))).toEqual([]);
+    expect(followUpDue([order!], options, fixedClock('2026-12-27T00:00:00Z'))).toEqual([]);
+  });
+});

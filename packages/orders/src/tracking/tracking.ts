@@ -1,0 +1,224 @@
+import { type Clock, createIssue, type Issue } from '@hakobu/core';
+import { z } from 'zod';
+import { commitOperation, type OperationContext } from '../model/operation';
+import type { Order, OrderEvent, OrderState, Shipment } from '../model/order';
+import { CalendarDate } from '../model/primitives';
+
+/** One tracking row (送り状番号の取込): a slip number, its tracking number (お問い合わせ番号) and the ship date. */
+export const TrackingRow = z.object({
+  slipNumber: z.string().min(1),
+  trackingNumber: z.string().min(1),
+  /** 出荷日 */
+  shippedOn: CalendarDate,
+});
+/** @see {@link TrackingRow} */
+export type TrackingRow = z.infer<typeof TrackingRow>;
+
+/**
+ * What to do when a slip already has a tracking number (追跡番号の上書き方針): `append` (another parcel of the
+ * same slip), `replace` (a re-issued label) or `reject`. A number already on the slip is skipped with a note.
+ */
+export const TrackingPolicy = z.object({ existing: z.enum(['append', 'replace', 'reject']) });
+/** @see {@link TrackingPolicy} */
+export type TrackingPolicy = z.infer<typeof TrackingPolicy>;
+
+/** The outcome of {@link applyTracking}: orders that changed (each with a `tracking.apply` event) and every issue. */
+export interface TrackingOutcome {
+  readonly changed: readonly Order[];
+  readonly events: readonly OrderEvent[];
+  readonly issues: readonly Issue[];
+}
+
+const TRACKING_FORMAT = /^[0-9A-Za-z-]+$/;
+
+/**
+ * Applies tracking numbers to shipments (出荷実績の反映): finds each row's slip across the orders, checks the
+ * number (`[0-9A-Za-z-]`), refuses a number used by two different slips, follows the policy for slips that
+ * already have one, and marks the slip shipped on the given date. Rows with problems are reported (with
+ * their row number as `line`) and skipped; the others apply. Each changed order gets one undoable event.
+ *
+ * @example
+ * ```ts
+ * const { changed, issues } = applyTracking(orders, [
+ *   { slipNumber: '381234-20261128-0000001-1', trackingNumber: '4411-2233-4455', shippedOn: '2026-11-29' },
+ * ], { existing: 'reject' }, ctx);
+ * ```
+ */
+export function applyTracking(
+  orders: readonly Order[],
+  rows: readonly TrackingRow[],
+  policy: TrackingPolicy,
+  ctx: OperationContext,
+): TrackingOutcome {
+  const slips = new Map<string, { order: Order; shipment: Shipment }>();
+  const numberOwner = new Map<string, string>();
+  for (const order of orders) {
+    for (const shipment of order.shipments) {
+      slips.set(shipment.slipNumber, { order, shipment });
+      for (const number of shipment.trackingNumbers) numberOwner.set(number, shipment.slipNumber);
+    }
+  }
+  const issues: Issue[] = [];
+  const updates = new Map<string, Map<string, Shipment>>();
+  rows.forEach((row, index) => {
+    const line = index + 1;
+    const found = slips.get(row.slipNumber);
+    if (found === undefined) {
+      issues.push(
+        createIssue('orders.tracking.unknown_slip', `伝票番号${row.slipNumber}の伝票が見つかりません`, {
+          line,
+          data: { slipNumber: row.slipNumber },
+        }),
+      );
+      return;
+    }
+    const perOrder = updates.get(found.order.id) ?? new Map<string, Shipment>();
+    const current = perOrder.get(found.shipment.id) ?? found.shipment;
+    const problem = rowProblem(row, current, numberOwner.get(row.trackingNumber), policy);
+    if (problem !== undefined) {
+      issues.push({ ...problem, line });
+      return;
+    }
+    if (current.trackingNumbers.includes(row.trackingNumber)) {
+      issues.push(
+        createIssue(
+          'orders.tracking.already_applied',
+          `伝票${row.slipNumber}にはお問い合わせ番号${row.trackingNumber}が登録済みです`,
+          {
+            severity: 'info',
+            line,
+            data: { slipNumber: row.slipNumber, trackingNumber: row.trackingNumber },
+          },
+        ),
+      );
+      return;
+    }
+    const numbers =
+      policy.existing === 'replace' ? [row.trackingNumber] : [...current.trackingNumbers, row.trackingNumber];
+    perOrder.set(current.id, {
+      ...current,
+      trackingNumbers: numbers,
+      state: 'shipped',
+      shippedOn: row.shippedOn,
+    });
+    updates.set(found.order.id, perOrder);
+    numberOwner.set(row.trackingNumber, row.slipNumber);
+  });
+  const changed: Order[] = [];
+  const events: OrderEvent[] = [];
+  for (const order of orders) {
+    const perOrder = updates.get(order.id);
+    if (perOrder === undefined) continue;
+    const { history: _history, ...state } = order;
+    const after: OrderState = { ...state, shipments: order.shipments.map((s) => perOrder.get(s.id) ?? s) };
+    const outcome = commitOperation([order], [after], ctx, 'tracking.apply', {
+      slips: [...perOrder.values()].map((s) => ({
+        slipNumber: s.slipNumber,
+        trackingNumbers: s.trackingNumbers,
+      })),
+    });
+    changed.push(outcome.orders[0]!);
+    events.push(outcome.event);
+  }
+  return { changed, events, issues };
+}
+
+function rowProblem(
+  row: TrackingRow,
+  shipment: Shipment,
+  owner: string | undefined,
+  policy: TrackingPolicy,
+): Issue | undefined {
+  const data = { slipNumber: row.slipNumber, trackingNumber: row.trackingNumber };
+  if (!TRACKING_FORMAT.test(row.trackingNumber)) {
+    return createIssue(
+      'orders.tracking.invalid_number',
+      `伝票${row.slipNumber}のお問い合わせ番号「${row.trackingNumber}」は英数字とハイフンのみで指定してください`,
+      { data },
+    );
+  }
+  if (shipment.state === 'cancelled') {
+    return createIssue('orders.tracking.cancelled_slip', `伝票${row.slipNumber}は取消済みです`, { data });
+  }
+  if (owner !== undefined && owner !== row.slipNumber) {
+    return createIssue(
+      'orders.tracking.duplicate_number',
+      `お問い合わせ番号${row.trackingNumber}は伝票${owner}で使われています`,
+      {
+        data: { ...data, usedBy: owner },
+      },
+    );
+  }
+  const other = shipment.trackingNumbers.filter((number) => number !== row.trackingNumber);
+  if (
+    policy.existing === 'reject' &&
+    other.length > 0 &&
+    !shipment.trackingNumbers.includes(row.trackingNumber)
+  ) {
+    return createIssue(
+      'orders.tracking.already_set',
+      `伝票${row.slipNumber}には別のお問い合わせ番号${other.join('、')}が登録済みです`,
+      {
+        data: { ...data, existing: other },
+      },
+    );
+  }
+  return undefined;
+}
+
+/** Options of {@link followUpDue}. */
+export interface FollowUpOptions {
+  /** Days after the last ship date (Japan time) when the mail is due, e.g. 7 for a review request. */
+  readonly daysAfterShipped: number;
+  /** Mail template id; orders that already list it in `axes.mailsSent` are skipped. */
+  readonly template: string;
+}
+
+/** An order whose follow-up mail is due, and since when. */
+export interface FollowUpDue {
+  readonly orderId: string;
+  readonly dueOn: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Lists orders whose follow-up mail (フォローメール) is due: every slip shipped or cancelled, at least one
+ * shipped, the last ship date plus `daysAfterShipped` on or before today in Japan time, and the template not
+ * yet sent. 同梱 children follow their parent's slip and are listed with it.
+ *
+ * @example
+ * ```ts
+ * followUpDue(orders, { daysAfterShipped: 7, template: 'review-request' }, systemClock);
+ * // [{ orderId: 'o0000012', dueOn: '2026-12-05' }]
+ * ```
+ */
+export function followUpDue(
+  orders: readonly OrderState[],
+  options: FollowUpOptions,
+  clock: Clock,
+): FollowUpDue[] {
+  const today = new Date(clock.now().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  const byId = new Map(orders.map((order) => [order.id, order]));
+  const due: FollowUpDue[] = [];
+  for (const order of orders) {
+    if (order.axes.mailsSent.includes(options.template)) continue;
+    const holder = order.bundle?.role === 'child' ? byId.get(order.bundle.parentOrderId) : order;
+    if (holder === undefined) continue;
+    const live = holder.shipments.filter((shipment) => shipment.state !== 'cancelled');
+    if (live.length === 0 || live.some((shipment) => shipment.state !== 'shipped')) continue;
+    const last =
+      live
+        .map((shipment) => shipment.shippedOn ?? '')
+        .sort()
+        .at(-1) ?? '';
+    if (last === '') continue;
+    const dueOn = addDays(last, options.daysAfterShipped);
+    if (dueOn <= today) due.push({ orderId: order.id, dueOn });
+  }
+  return due;
+}

@@ -1,0 +1,1 @@
+export { undoOperation } from './undo';
