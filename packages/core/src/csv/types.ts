@@ -35,7 +35,7 @@ export type CsvDelimiter = z.infer<typeof CsvDelimiter>;
 
 /** Options of {@link readCsv} and {@link readCsvStream}. */
 export interface ReadCsvOptions<K extends string> {
-  /** The columns to extract, each under its `key` in {@link CsvRecord.values}. */
+  /** The columns to extract, each under its `key` in `values` of {@link CsvRecord}. */
   readonly columns: readonly CsvColumn<K>[];
   /**
    * Whether the first non-blank line is a header row (見出し行). Default `true`. Without a header, every
@@ -49,7 +49,7 @@ export interface ReadCsvOptions<K extends string> {
    * `'cp932'` or `'utf-8'` forces it. Ignored for string input.
    */
   readonly encoding?: TextEncoding | 'auto';
-  /** Keep every row's fields as read in {@link CsvRecord.raw}, unknown extra columns included. Default `true`. */
+  /** Keep every row's fields as read in `raw` of {@link CsvRecord}, unknown extra columns included. Default `true`. */
   readonly keepRaw?: boolean;
   /**
    * For headerless files: the number of fields a row must have. Default: the number of fields of the first
