@@ -28,9 +28,24 @@ export function toHiragana(s: string): string {
  * ```
  */
 export function foldKanjiVariants(s: string, table: KanjiVariantTable = KANJI_VARIANTS): string {
-  let out = '';
-  for (const ch of s) out += Object.hasOwn(table, ch) ? table[ch]! : ch;
-  return out;
+  const pattern = variantPattern(table);
+  return pattern === undefined ? s : s.replace(pattern, (ch) => table[ch]!);
+}
+
+// Match keys are built for every order and blacklist entry; one regex per table is far faster than a
+// per-character lookup loop. Tables are read-only by type, so caching by identity is safe.
+const variantPatterns = new WeakMap<KanjiVariantTable, RegExp | undefined>();
+
+function variantPattern(table: KanjiVariantTable): RegExp | undefined {
+  if (variantPatterns.has(table)) return variantPatterns.get(table);
+  // Keys are single code points; a longer key never matched the per-character fold and must not now.
+  const keys = Object.keys(table).filter((key) => [...key].length === 1);
+  const pattern =
+    keys.length === 0
+      ? undefined
+      : new RegExp(keys.map((key) => key.replace(/[\\^$.*+?()[\]{}|-]/gu, '\\$&')).join('|'), 'gu');
+  variantPatterns.set(table, pattern);
+  return pattern;
 }
 
 /** Whitespace, zero-width characters and variation selectors (IVS), which never distinguish two names. */
@@ -41,7 +56,9 @@ const INVISIBLE = /[\s\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u2060]/gu;
  * base (か + ゛), and the second pass composes it so that the key is stable.
  */
 function compactNfkc(s: string): string {
-  return s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(INVISIBLE, '').normalize('NFKC');
+  const nfkc = s.normalize('NFKC');
+  const compact = nfkc.replace(ZERO_WIDTH, '').replace(INVISIBLE, '');
+  return compact === nfkc ? nfkc : compact.normalize('NFKC');
 }
 
 /**
@@ -93,14 +110,22 @@ const HYPHENS = /[‐‑‒–—―−─━﹣]/gu;
  */
 export function normalizeAddressKey(s: string): string {
   let key = foldSymbolClasses(foldKanjiVariants(compactNfkc(s)));
-  key = key.replace(GA_VARIANTS, 'が').replace(NO_VARIANTS, 'の');
-  key = key.replace(KANJI_NUMBER_BEFORE_BLOCK, kanjiNumberToDigits);
-  key = blockSuffixesToDashes(key);
-  key = key.replace(SEPARATOR_BETWEEN_NUMBERS, '-');
+  // The probes skip regexes with Unicode-property lookbehinds, the costly part, when they cannot match.
+  if (GA_PROBE.test(key)) key = key.replace(GA_VARIANTS, 'が');
+  if (NO_PROBE.test(key)) key = key.replace(NO_VARIANTS, 'の');
+  if (BLOCK_PROBE.test(key)) {
+    key = key.replace(KANJI_NUMBER_BEFORE_BLOCK, kanjiNumberToDigits);
+    key = blockSuffixesToDashes(key);
+  }
+  if (SEPARATOR_PROBE.test(key)) key = key.replace(SEPARATOR_BETWEEN_NUMBERS, '-');
   key = key.replace(/-{2,}/gu, '-').replace(/(?<=\d)-(?!\d)/gu, '');
   return key.toLowerCase();
 }
 
+const GA_PROBE = /[ヶヵケガ]/u;
+const NO_PROBE = /[之ノ]/u;
+const BLOCK_PROBE = /[丁番号条線]/u;
+const SEPARATOR_PROBE = /[ーのノ]/u;
 const GA_VARIANTS = /[ヶヵ]|(?<=\p{Script=Han})[ケガ](?=\p{Script=Han})/gu;
 const NO_VARIANTS = /之|(?<=\p{Script=Han})ノ(?=\p{Script=Han})/gu;
 const KANJI_NUMBER_BEFORE_BLOCK = /[〇一二三四五六七八九十百千]+(?=丁目|番|号|条|線)/gu;

@@ -11,9 +11,11 @@ export interface PhoneAnalysis {
 }
 
 const EXTENSION_MARK = /内線|ext|[x#]/giu;
+const EXTENSION_PROBE = /内線|ext|[x#]/iu;
 
 /** Splits off an extension, but only at a mark that follows a digit: `FAX 03-…` is not an extension. */
 function splitExtension(s: string): { number: string; extension: string | undefined } {
+  if (!EXTENSION_PROBE.test(s)) return { number: s, extension: undefined };
   for (const mark of s.matchAll(EXTENSION_MARK)) {
     const before = s.slice(0, mark.index);
     if (/\d/u.test(before)) return { number: before, extension: s.slice(mark.index).trim() };

@@ -81,9 +81,14 @@ describe('screenOrder', () => {
 
   it('finds the generated hits among 5,000 orders and 2,000 entries', () => {
     const orders = generateOrders({ seed: 2, count: 5000 });
-    const index = buildBlacklistIndex(generateBlacklist({ seed: 2, count: 2000, from: orders }));
-    const flagged = orders.filter((o) => screenOrder(o, index).length > 0);
-    expect(flagged.length).toBeGreaterThan(50);
+    const entries = generateBlacklist({ seed: 2, count: 2000, from: orders });
+    const index = buildBlacklistIndex(entries);
+    const alerts = orders.flatMap((o) => screenOrder(o, index));
+    // Entries copied from orders (phone in full width with ー, e-mail upper-cased, address with －) must each
+    // find their order; the unrelated entries (050 numbers, 要注意 names) must find none.
+    const copied = entries.filter((entry) => entry.name === undefined).map((entry) => entry.id);
+    expect(copied.length).toBeGreaterThan(50);
+    expect(new Set(alerts.map((alert) => alert.data?.entryId))).toEqual(new Set(copied));
   });
 });
 

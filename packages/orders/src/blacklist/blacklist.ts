@@ -1,6 +1,12 @@
-import { createIssue, type Issue } from '@hakobu/core';
+import {
+  createIssue,
+  type Issue,
+  normalizeAddressKey,
+  normalizeEmail,
+  normalizeName,
+  normalizePhone,
+} from '@hakobu/core';
 import { z } from 'zod';
-import { addressKey, emailKey, nameKey, phoneKey } from '../internal/keys';
 import { commitOperation, type OperationContext } from '../model/operation';
 import type { Order, OrderState } from '../model/order';
 import { fullAddress, type Party } from '../model/party';
@@ -38,13 +44,37 @@ export const BlacklistEntry = z
 /** @see {@link BlacklistEntry} */
 export type BlacklistEntry = z.infer<typeof BlacklistEntry>;
 
-/** Match keys of each field, normalised the same way for entries and orders. */
+/** Match keys of each field (`@hakobu/core` text), normalised the same way for entries and orders. */
 const KEY_OF: Readonly<Record<BlacklistField, (value: string) => string>> = {
-  name: nameKey,
-  email: emailKey,
-  phone: phoneKey,
-  address: (value) => addressKey({ address: value }),
+  name: normalizeName,
+  email: normalizeEmail,
+  phone: normalizePhone,
+  address: normalizeAddressKey,
 };
+
+/**
+ * Keys already computed per field, per index: the same customer's phone, e-mail and address recur across
+ * orders, and core's match keys (NFKC, kanji-variant and block-number folding) cost microseconds each.
+ * Bounded so that a long-lived index does not grow without limit.
+ */
+const KEY_CACHE_LIMIT = 100_000;
+const keyCaches = new WeakMap<BlacklistIndex, Record<BlacklistField, Map<string, string>>>();
+
+function cachedKey(index: BlacklistIndex, field: BlacklistField, value: string): string {
+  let caches = keyCaches.get(index);
+  if (caches === undefined) {
+    caches = { name: new Map(), email: new Map(), phone: new Map(), address: new Map() };
+    keyCaches.set(index, caches);
+  }
+  const cache = caches[field];
+  let key = cache.get(value);
+  if (key === undefined) {
+    key = KEY_OF[field](value);
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    cache.set(value, key);
+  }
+  return key;
+}
 
 /** A blacklist indexed by normalised key per field (hash maps), built once and shared by every screening. */
 export interface BlacklistIndex {
@@ -112,9 +142,10 @@ interface Hit {
 function hitsFor(party: Party, index: BlacklistIndex): Hit[] {
   const hits: Hit[] = [];
   for (const field of FIELDS) {
+    if (index.byField[field].size === 0) continue;
     const value = partyValue(party, field);
     if (value === undefined) continue;
-    const key = KEY_OF[field](value);
+    const key = cachedKey(index, field, value);
     if (key === '') continue;
     for (const entryId of index.byField[field].get(key) ?? []) hits.push({ entryId, field, value });
   }

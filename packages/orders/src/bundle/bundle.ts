@@ -1,16 +1,17 @@
-import { createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
+import { createIssue, fail, type Issue, normalizeName, normalizePhone, ok, type Result } from '@hakobu/core';
 import { z } from 'zod';
-import { addressKey, nameKey, phoneKey } from '../internal/keys';
+import { parseConfig } from '../model/checked';
 import { CHARGE_KINDS, computeCodAmount, indexOrders, isDiscount } from '../model/derive';
 import { commitOperation, type OperationContext, stateOf } from '../model/operation';
 import type { Order, OrderEvent, OrderState, Shipment, ShipmentCharge } from '../model/order';
-import { fullAddress } from '../model/party';
+import { fullAddress, partyAddressKey } from '../model/party';
 import { undoOperation } from '../undo/undo';
 
 /**
  * What must match for orders to be bundled (同梱キー): the destination phone number (default), address,
  * name, the shop, the payment method, the temperature zone and the requested delivery date. Phone, address
- * and name are compared after normalisation (width, hyphens, spaces, 丁目/番地).
+ * and name are compared by the match keys of `@hakobu/core` (`normalizePhone`, `normalizePostalCode` +
+ * `normalizeAddressKey`, `normalizeName`).
  */
 export const BundleKey = z.enum([
   'phone',
@@ -66,15 +67,34 @@ function isBlacklisted(order: OrderState): boolean {
   return order.alerts.some((alert) => alert.code.startsWith('orders.blacklist.'));
 }
 
-function keyValue(order: OrderState, shipment: Shipment | undefined, key: BundleKey): string {
+/** Match keys already computed in one search: a repeat customer's phone, name and address recur. */
+type KeyMemo = Map<string, string>;
+
+function memoized(memo: KeyMemo, raw: string, compute: () => string): string {
+  let key = memo.get(raw);
+  if (key === undefined) {
+    key = compute();
+    memo.set(raw, key);
+  }
+  return key;
+}
+
+function keyValue(
+  order: OrderState,
+  shipment: Shipment | undefined,
+  key: BundleKey,
+  memo: Readonly<Record<'phone' | 'address' | 'name', KeyMemo>>,
+): string {
   const destination = shipment?.destination ?? order.orderer;
   switch (key) {
     case 'phone':
-      return phoneKey(destination.phone);
+      return memoized(memo.phone, destination.phone, () => normalizePhone(destination.phone));
     case 'address':
-      return addressKey({ postalCode: destination.postalCode, address: fullAddress(destination) });
+      return memoized(memo.address, `${destination.postalCode}\u0000${fullAddress(destination)}`, () =>
+        partyAddressKey(destination),
+      );
     case 'name':
-      return nameKey(destination.name);
+      return memoized(memo.name, destination.name, () => normalizeName(destination.name));
     case 'shop':
       return `${order.channel}:${order.shopId}`;
     case 'paymentMethod':
@@ -90,6 +110,12 @@ function keyValue(order: OrderState, shipment: Shipment | undefined, key: Bundle
  * Every reason the orders cannot be bundled now (同梱の前提条件), all listed: an order in it twice or bundled
  * into itself, already a 同梱 child, not exactly one open slip, on hold, a blacklist alert, 代引 mixed with
  * other payment, different temperature zones or requested dates.
+ *
+ * @example
+ * ```ts
+ * bundlePreconditions(parent, [child]); // [] when bundle(parent, [child], …) will accept them
+ * bundlePreconditions(parent, [parent])[0]?.code; // 'orders.bundle.self'
+ * ```
  */
 export function bundlePreconditions(parent: OrderState, children: readonly OrderState[]): Issue[] {
   const issues: Issue[] = [];
@@ -189,13 +215,19 @@ export function findBundleCandidates(
   orders: readonly OrderState[],
   spec: BundleSpecInput = {},
 ): BundleCandidate[] {
-  const { keys, closedStatuses } = BundleSpec.parse(spec);
+  const { keys, closedStatuses } = parseConfig(
+    BundleSpec,
+    spec,
+    'orders.bundle.invalid_spec',
+    'Invalid bundle spec',
+  );
   const closed = new Set(closedStatuses);
   const groups = new Map<string, OrderState[]>();
+  const memo = { phone: new Map(), address: new Map(), name: new Map() };
   for (const order of orders) {
     if (closed.has(order.status) || order.bundle?.role === 'child' || isBlacklisted(order)) continue;
     const shipment = openShipments(order)[0];
-    const values = keys.map((key) => keyValue(order, shipment, key));
+    const values = keys.map((key) => keyValue(order, shipment, key, memo));
     if (values.some((value) => value === '')) continue;
     const composite = values.join('\u0000');
     const group = groups.get(composite);
@@ -205,9 +237,7 @@ export function findBundleCandidates(
   const candidates: BundleCandidate[] = [];
   for (const [composite, members] of groups) {
     if (members.length < 2) continue;
-    const sorted = [...members].sort(
-      (a, b) => a.orderedAt.localeCompare(b.orderedAt) || a.id.localeCompare(b.id),
-    );
+    const sorted = oldestFirst(members);
     const values = composite.split('\u0000');
     const [parent, ...children] = sorted;
     candidates.push({
@@ -217,6 +247,14 @@ export function findBundleCandidates(
     });
   }
   return candidates;
+}
+
+/** Orders by order instant, then id; plain comparisons, since collation (`localeCompare`) costs per call. */
+function oldestFirst(members: readonly OrderState[]): OrderState[] {
+  return members
+    .map((order) => ({ order, at: Date.parse(order.orderedAt) }))
+    .sort((a, b) => a.at - b.at || (a.order.id < b.order.id ? -1 : a.order.id > b.order.id ? 1 : 0))
+    .map((entry) => entry.order);
 }
 
 /** The outcome of {@link bundle}: the parent with the shared slip, the children, and the event. */

@@ -1,1 +1,12 @@
-export { type ExportCell, ExportField, type ExportTable, ExportTemplate, exportTable } from './export';
+export {
+  type ExportCell,
+  ExportColumn,
+  type ExportCsvOptions,
+  ExportEncoding,
+  type ExportedCsv,
+  ExportField,
+  type ExportTable,
+  ExportTemplate,
+  exportCsv,
+  exportTable,
+} from './export';

@@ -1,17 +1,11 @@
-import { HakobuError } from '@hakobu/core';
-import { addressKey, nameKey } from '../internal/keys';
-import { includedTax } from '../internal/yen';
-import { FEE_TAX_RATE, isDiscount } from '../model/derive';
+import { HakobuError, normalizeName, type TaxLine } from '@hakobu/core';
+import { FEE_TAX_RATE, isDiscount, taxByRate } from '../model/derive';
 import type { OrderState, Shipment, TaxByRate } from '../model/order';
-import { fullAddress, type Party } from '../model/party';
+import { type Party, partyAddressKey } from '../model/party';
 import type { TaxRatePercent } from '../model/primitives';
 
 function sameParty(a: Party, b: Party): boolean {
-  return (
-    nameKey(a.name) === nameKey(b.name) &&
-    addressKey({ postalCode: a.postalCode, address: fullAddress(a) }) ===
-      addressKey({ postalCode: b.postalCode, address: fullAddress(b) })
-  );
+  return normalizeName(a.name) === normalizeName(b.name) && partyAddressKey(a) === partyAddressKey(b);
 }
 
 /**
@@ -117,13 +111,13 @@ export function deliveryNote(shipment: Shipment, orders: readonly OrderState[]):
       giftMessage: `${holder.orderer.name}様からのプレゼントをお届けします`,
     };
   }
-  const byRate = new Map<TaxRatePercent, number>();
+  const taxLines: TaxLine[] = [];
   const charges: Record<string, number> = {};
   let total = 0;
   for (const { line, quantity } of rows) {
     const amount = line.unitPrice * quantity;
     total += amount;
-    byRate.set(line.taxRate, (byRate.get(line.taxRate) ?? 0) + amount);
+    taxLines.push({ amount, rate: line.taxRate });
   }
   for (const charge of shipment.charges) {
     if (charge.waived === true) continue;
@@ -131,7 +125,7 @@ export function deliveryNote(shipment: Shipment, orders: readonly OrderState[]):
     if (isDiscount(charge.kind)) total -= charge.amount;
     else {
       total += charge.amount;
-      byRate.set(FEE_TAX_RATE, (byRate.get(FEE_TAX_RATE) ?? 0) + charge.amount);
+      taxLines.push({ amount: charge.amount, rate: FEE_TAX_RATE });
     }
   }
   return {
@@ -149,9 +143,7 @@ export function deliveryNote(shipment: Shipment, orders: readonly OrderState[]):
       reducedRate: line.taxRate === 8,
     })),
     charges,
-    taxSummary: [...byRate.entries()]
-      .sort(([a], [b]) => b - a)
-      .map(([rate, taxableAmount]) => ({ rate, taxableAmount, tax: includedTax(taxableAmount, rate) })),
+    taxSummary: taxByRate(taxLines),
     total,
   };
 }

@@ -1,5 +1,4 @@
-import { createIssue, type Issue } from '@hakobu/core';
-import { includedTax } from '../internal/yen';
+import { createIssue, type Issue, summarizeTax, type TaxLine } from '@hakobu/core';
 import type {
   ChargeKind,
   MallOrderKey,
@@ -21,6 +20,15 @@ export const CHARGE_KINDS: readonly ChargeKind[] = [
   'couponDiscount',
   'pointsUsed',
 ];
+/** Japanese labels of {@link ChargeKind} (費用項目名), as staff read them in messages and files. */
+export const chargeKindLabels: Readonly<Record<ChargeKind, string>> = {
+  shipping: '送料',
+  codFee: '代引手数料',
+  wrapping: 'ラッピング料',
+  otherFees: 'その他手数料',
+  couponDiscount: 'クーポン値引',
+  pointsUsed: 'ポイント利用',
+};
 const DISCOUNTS: ReadonlySet<ChargeKind> = new Set(['couponDiscount', 'pointsUsed']);
 
 /** Consumption-tax rate applied to fees (送料・手数料): the standard 10%. */
@@ -65,9 +73,10 @@ export function chargeAmounts(order: Pick<OrderState, 'amounts'>): Record<Charge
 }
 
 /**
- * Computes the amounts of an order from its lines and fees (金額計算): items total, per-rate tax rounded
- * down once per rate (インボイス制度) with fees at 10%, and the billed total. Coupon and point discounts
- * do not reduce the taxable amounts (they are 値引 on the payment, as the malls report them).
+ * Computes the amounts of an order from its lines and fees (金額計算): items total, per-rate tax taken out
+ * of the tax-included amounts and rounded down once per rate (インボイス制度, `summarizeTax` of
+ * `@hakobu/core`) with fees at 10%, and the billed total. Coupon and point discounts do not reduce the
+ * taxable amounts (they are 値引 on the payment, as the malls report them).
  *
  * @example
  * ```ts
@@ -79,19 +88,17 @@ export function computeAmounts(
   lines: readonly Pick<OrderLine, 'unitPrice' | 'quantity' | 'taxRate'>[],
   fees: Partial<Record<ChargeKind, number>> = {},
 ): OrderAmounts {
-  const byRate = new Map<TaxRatePercent, number>();
+  const taxLines: TaxLine[] = [];
   let items = 0;
   for (const line of lines) {
     const amount = line.unitPrice * line.quantity;
     items += amount;
-    byRate.set(line.taxRate, (byRate.get(line.taxRate) ?? 0) + amount);
+    taxLines.push({ amount, rate: line.taxRate });
   }
   const charge = (kind: ChargeKind): number => fees[kind] ?? 0;
   const feeTotal = charge('shipping') + charge('codFee') + charge('wrapping') + charge('otherFees');
-  if (feeTotal > 0) byRate.set(FEE_TAX_RATE, (byRate.get(FEE_TAX_RATE) ?? 0) + feeTotal);
-  const tax: TaxByRate[] = [...byRate.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([rate, taxableAmount]) => ({ rate, taxableAmount, tax: includedTax(taxableAmount, rate) }));
+  if (feeTotal > 0) taxLines.push({ amount: feeTotal, rate: FEE_TAX_RATE });
+  const tax = taxByRate(taxLines);
   return {
     items,
     shipping: charge('shipping'),
@@ -103,6 +110,24 @@ export function computeAmounts(
     tax,
     billedTotal: items + feeTotal - charge('couponDiscount') - charge('pointsUsed'),
   };
+}
+
+/**
+ * The 税率別内訳 of tax-included amounts (内税): `summarizeTax` of `@hakobu/core`, rounded down once per rate,
+ * in its rate order (10%, 8%, 0%), in the shape orders store.
+ *
+ * @example
+ * ```ts
+ * taxByRate([{ amount: 1100, rate: 10 }, { amount: 1080, rate: 8 }]);
+ * // [{ rate: 10, taxableAmount: 1100, tax: 100 }, { rate: 8, taxableAmount: 1080, tax: 80 }]
+ * ```
+ */
+export function taxByRate(lines: readonly TaxLine[]): TaxByRate[] {
+  return summarizeTax(lines, { pricing: 'included', rounding: 'floor' }).byRate.map((breakdown) => ({
+    rate: breakdown.rate,
+    taxableAmount: breakdown.total,
+    tax: breakdown.tax,
+  }));
 }
 
 /** Index of orders by id, for functions that follow shipment lines into other orders (同梱). */
@@ -242,7 +267,7 @@ export function checkShipmentInvariants(orders: readonly OrderState[]): Issue[] 
         issues.push(
           createIssue(
             'orders.invariant.charge_mismatch',
-            `受注${order.mallOrderNumber}の${kind}は${amounts[kind]}円ですが、伝票の合計は${inShipments}円です`,
+            `受注${order.mallOrderNumber}の${chargeKindLabels[kind]}は${amounts[kind]}円ですが、伝票の合計は${inShipments}円です`,
             { data: { orderId: order.id, kind, expected: amounts[kind], actual: inShipments } },
           ),
         );

@@ -1,6 +1,7 @@
 export {
   CHARGE_KINDS,
   chargeAmounts,
+  chargeKindLabels,
   checkShipmentInvariants,
   computeAmounts,
   computeCodAmount,
@@ -11,6 +12,7 @@ export {
   type OrdersById,
   orderContent,
   shipmentItemsAmount,
+  taxByRate,
 } from './derive';
 export {
   commitOperation,
@@ -43,7 +45,7 @@ export {
   ShipmentState,
   TaxByRate,
 } from './order';
-export { Destination, fullAddress, Party } from './party';
+export { Destination, fullAddress, Party, partyAddressKey } from './party';
 export {
   CalendarDate,
   TaxRatePercent,

@@ -1,7 +1,6 @@
 import { createIssue } from '@hakobu/core';
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { describe, expect, it } from 'vitest';
-import { apportionYen, includedTax } from '../internal/yen';
 import { generateOrders } from '../testing/generator';
 import {
   checkShipmentInvariants,
@@ -10,6 +9,7 @@ import {
   indexOrders,
   mallKeyString,
   orderContent,
+  taxByRate,
 } from './derive';
 import { commitOperation, stateOf, toJapanTimestamp } from './operation';
 import { Order } from './order';
@@ -54,15 +54,21 @@ describe('computeAmounts', () => {
       { rate: 8, taxableAmount: 2160, tax: 160 },
     ]);
     expect(amounts.billedTotal).toBe(3260 + 800 + 330 - 100 - 200);
-    expect(includedTax(2230, 10)).toBe(202);
   });
-});
 
-describe('apportionYen', () => {
-  it('keeps the total exact and follows the weights', () => {
-    expect(apportionYen(1000, [1, 1, 1])).toEqual([334, 333, 333]);
-    expect(apportionYen(-100, [1, 3])).toEqual([-25, -75]);
-    expect(apportionYen(7, [0, 0])).toEqual([4, 3]);
+  it('takes the tax out of tax-included amounts once per rate, 10% then 8% then 0%', () => {
+    expect(
+      taxByRate([
+        { amount: 999, rate: 10 },
+        { amount: 1, rate: 10 },
+        { amount: 500, rate: 0 },
+        { amount: 1080, rate: 8 },
+      ]),
+    ).toEqual([
+      { rate: 10, taxableAmount: 1000, tax: 90 },
+      { rate: 8, taxableAmount: 1080, tax: 80 },
+      { rate: 0, taxableAmount: 500, tax: 0 },
+    ]);
   });
 });
 
@@ -101,6 +107,7 @@ describe('commitOperation', () => {
     expect(event.before).toEqual([stateOf(order)]);
     expect(orderContent(orders[0]!)).toEqual({ ...orderContent(order), tags: ['要確認'] });
     expect(toJapanTimestamp(new Date('2026-12-31T15:30:00Z'))).toBe('2027-01-01T00:30:00.000+09:00');
+    expect(toJapanTimestamp(new Date('2026-11-28T01:02:03.045Z'))).toBe('2026-11-28T10:02:03.045+09:00');
     expect(createIssue('x', 'y').severity).toBe('error');
   });
 });

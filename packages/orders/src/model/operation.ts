@@ -1,4 +1,4 @@
-import type { Clock, IdGenerator } from '@hakobu/core';
+import { type Clock, formatInstantJst, type IdGenerator } from '@hakobu/core';
 import type { Order, OrderEvent, OrderState } from './order';
 
 /**
@@ -19,12 +19,9 @@ export interface OperationOutcome {
   readonly event: OrderEvent;
 }
 
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
-}
-
 /**
- * An instant as ISO 8601 in Japan time (`+09:00`), the form events record.
+ * An instant as ISO 8601 in Japan time (`+09:00`) to the millisecond, the form events record:
+ * `formatInstantJst` of `@hakobu/core` with the milliseconds kept, so events of one second stay ordered.
  *
  * @example
  * ```ts
@@ -32,11 +29,8 @@ function pad(value: number, width = 2): string {
  * ```
  */
 export function toJapanTimestamp(instant: Date): string {
-  const jst = new Date(instant.getTime() + 9 * 3_600_000);
-  return (
-    `${pad(jst.getUTCFullYear(), 4)}-${pad(jst.getUTCMonth() + 1)}-${pad(jst.getUTCDate())}` +
-    `T${pad(jst.getUTCHours())}:${pad(jst.getUTCMinutes())}:${pad(jst.getUTCSeconds())}.${pad(jst.getUTCMilliseconds(), 3)}+09:00`
-  );
+  const millis = String(((instant.getTime() % 1000) + 1000) % 1000).padStart(3, '0');
+  return formatInstantJst(instant).replace('+09:00', `.${millis}+09:00`);
 }
 
 /**

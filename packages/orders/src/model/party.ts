@@ -1,14 +1,16 @@
+import { normalizeAddressKey, normalizePostalCode, PersonName, PhoneNumber } from '@hakobu/core';
 import { z } from 'zod';
 
 /**
  * A person at an address: the orderer (注文者) or a destination (お届け先). Plain strings as the mall sent
- * them; matching normalises them, storage does not.
+ * them; matching normalises them, storage does not. `name`/`nameKana` are those of `PersonName` and `phone`
+ * is `PhoneNumber` of `@hakobu/core`. The address stays in the malls' flat form (都道府県, 住所1, 住所2)
+ * rather than core's `JapaneseAddress` (市区町村 and 町域 split), because malls do not split it; use
+ * `splitAddress` of `@hakobu/core` where a carrier needs the split. The postal code is kept as sent, with or
+ * without hyphen (core's `PostalCode` is 7 digits only); compare it with `normalizePostalCode`.
  */
 export const Party = z.object({
-  /** 氏名 */
-  name: z.string().min(1),
-  /** 氏名（カナ） */
-  nameKana: z.string().optional(),
+  ...PersonName.pick({ name: true, nameKana: true }).shape,
   /** 会社名 */
   company: z.string().optional(),
   /** 郵便番号, `1234567` or `123-4567`. */
@@ -19,9 +21,12 @@ export const Party = z.object({
   address1: z.string().min(1),
   /** 建物名・部屋番号 */
   address2: z.string().optional(),
-  /** 電話番号 */
-  phone: z.string().min(1),
-  /** メールアドレス */
+  /** 電話番号, as entered */
+  phone: PhoneNumber,
+  /**
+   * メールアドレス as the mall sent it. Not checked against core's `EmailAddress`: a masked or malformed
+   * address must never refuse a paid order.
+   */
   email: z.string().optional(),
 });
 /** @see {@link Party} */
@@ -43,4 +48,22 @@ export type Destination = Party;
  */
 export function fullAddress(party: Pick<Party, 'prefecture' | 'address1' | 'address2'>): string {
   return `${party.prefecture}${party.address1}${party.address2 ?? ''}`;
+}
+
+/**
+ * The match key of a party's address (住所照合キー): the postal code read by `normalizePostalCode` and the
+ * one-line address by `normalizeAddressKey` of `@hakobu/core`, joined by `|`. Used for 同梱 and gift
+ * detection; for comparison only, never for output.
+ *
+ * @example
+ * ```ts
+ * partyAddressKey({ postalCode: '105-0011', prefecture: '東京都', address1: '港区芝公園四丁目2番8号' });
+ * // '1050011|東京都港区芝公園4-2-8'
+ * ```
+ */
+export function partyAddressKey(
+  party: Pick<Party, 'postalCode' | 'prefecture' | 'address1' | 'address2'>,
+): string {
+  const postal = normalizePostalCode(party.postalCode);
+  return `${postal.ok ? postal.value : party.postalCode}|${normalizeAddressKey(fullAddress(party))}`;
 }

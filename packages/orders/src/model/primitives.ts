@@ -1,24 +1,34 @@
+import { Yen as CoreYen, Instant, PlainDate, TaxRate } from '@hakobu/core';
 import { z } from 'zod';
 
-/** Integer yen (円), never fractional. */
-export const Yen = z.number().int();
+/** Integer yen (円), never fractional: `Yen` of `@hakobu/core`, re-exported under the same name. */
+export const Yen = CoreYen;
 /** @see {@link Yen} */
-export type Yen = z.infer<typeof Yen>;
+export type Yen = CoreYen;
 
-/** A calendar date in Japan time, `YYYY-MM-DD` (日付). */
-export const CalendarDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'YYYY-MM-DD');
+/**
+ * A calendar date in Japan time, `YYYY-MM-DD` (日付): `PlainDate` of `@hakobu/core` (a real date, so
+ * `2026-02-30` is refused), under the name orders has always used.
+ */
+export const CalendarDate = PlainDate;
 /** @see {@link CalendarDate} */
-export type CalendarDate = z.infer<typeof CalendarDate>;
+export type CalendarDate = PlainDate;
 
-/** An instant as ISO 8601 with an offset, e.g. `2026-11-28T10:00:00+09:00` (日時). */
-export const Timestamp = z.iso.datetime({ offset: true });
+/**
+ * An instant as ISO 8601 with `Z` or an offset, e.g. `2026-11-28T10:00:00+09:00` (日時): `Instant` of
+ * `@hakobu/core`, under the name orders has always used.
+ */
+export const Timestamp = Instant;
 /** @see {@link Timestamp} */
-export type Timestamp = z.infer<typeof Timestamp>;
+export type Timestamp = Instant;
 
-/** Consumption-tax rate in percent: 10 (標準税率) or 8 (軽減税率), 0 for non-taxable. */
-export const TaxRatePercent = z.union([z.literal(10), z.literal(8), z.literal(0)]);
+/**
+ * Consumption-tax rate in percent: 10 (標準税率) or 8 (軽減税率), 0 for non-taxable: `TaxRate` of
+ * `@hakobu/core`, under the name orders has always used.
+ */
+export const TaxRatePercent = TaxRate;
 /** @see {@link TaxRatePercent} */
-export type TaxRatePercent = z.infer<typeof TaxRatePercent>;
+export type TaxRatePercent = TaxRate;
 
 /** Temperature zone (温度帯): 常温 `ambient`, 冷蔵 `chilled`, 冷凍 `frozen`. */
 export const TemperatureZone = z.enum(['ambient', 'chilled', 'frozen']);

@@ -1,5 +1,6 @@
+import { diffDays, normalizePhone, toJapanDate } from '@hakobu/core';
 import { z } from 'zod';
-import { phoneKey } from '../internal/keys';
+import { parseConfig } from '../model/checked';
 import type { OrderState } from '../model/order';
 import { CalendarDate } from '../model/primitives';
 
@@ -48,17 +49,6 @@ export interface Purchase {
   readonly amount: number;
 }
 
-const DAY_MS = 86_400_000;
-const JST_MS = 9 * 3_600_000;
-
-function japanDay(instant: string): number {
-  return Math.floor((Date.parse(instant) + JST_MS) / DAY_MS);
-}
-
-function epochDay(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
 /**
  * Ranks one customer (顧客ランク判定) from purchases whose Japan-time date falls in the `periodDays` days
  * ending on `asOf`: the first rank whose thresholds are met, else the default.
@@ -78,14 +68,18 @@ export function customerRank(
   config: RankConfigInput,
   asOf: string,
 ): CustomerRank {
-  const { periodDays, ranks, combine, defaultRank } = RankConfig.parse(config);
-  const end = epochDay(CalendarDate.parse(asOf));
-  const start = end - periodDays + 1;
+  const { periodDays, ranks, combine, defaultRank } = parseConfig(
+    RankConfig,
+    config,
+    'orders.rank.invalid_config',
+    'Invalid rank config',
+  );
+  const end = parseConfig(CalendarDate, asOf, 'orders.rank.invalid_date', 'asOf must be a YYYY-MM-DD date');
   let count = 0;
   let amount = 0;
   for (const purchase of purchases) {
-    const day = japanDay(purchase.orderedAt);
-    if (day < start || day > end) continue;
+    const daysBefore = diffDays(toJapanDate(purchase.orderedAt), end);
+    if (daysBefore < 0 || daysBefore >= periodDays) continue;
     count += 1;
     amount += purchase.amount;
   }
@@ -115,7 +109,7 @@ export function rankCustomers(
   orders: readonly OrderState[],
   config: RankConfigInput,
   asOf: string,
-  customerKey: (order: OrderState) => string = (order) => phoneKey(order.orderer.phone),
+  customerKey: (order: OrderState) => string = (order) => normalizePhone(order.orderer.phone),
 ): Map<string, CustomerRank> {
   const purchases = new Map<string, Purchase[]>();
   for (const order of orders) {

@@ -1,12 +1,20 @@
+import {
+  DASH_CHARACTERS,
+  normalizeAddressKey,
+  normalizeName,
+  normalizePhone,
+  toJapanDate,
+} from '@hakobu/core';
 import { z } from 'zod';
-import { phoneKey } from '../internal/keys';
 import type { OrderState } from '../model/order';
 import { PaymentMethod } from '../model/order';
 import { fullAddress } from '../model/party';
 
 /**
  * A typed order search (受注検索): every given criterion must hold. Dates compare the `orderedAt` Japan-time
- * date, `text` looks in names, addresses and phones (normalised), `tags` must all be present.
+ * date, `text` looks in the mall order number and in names (and readings), addresses and phones compared by
+ * the match keys of `@hakobu/core` (so `ﾔﾏﾀﾞ` finds やまだ, `芝公園4-2` finds 芝公園四丁目2番); phone numbers
+ * are searched only when the text reads as one. `tags` must all be present.
  */
 export const OrderQuery = z.object({
   status: z.array(z.string()).optional(),
@@ -39,28 +47,36 @@ export interface QueryResult<T> {
   readonly total: number;
 }
 
-function japanDate(instant: string): string {
-  return new Date(Date.parse(instant) + 9 * 3_600_000).toISOString().slice(0, 10);
+/** Text that reads as (part of) a phone number: digits with dashes, spaces, brackets or a leading `+`. */
+const PHONE_LIKE = new RegExp(`^[+＋]?[0-9０-９\\s()（）${DASH_CHARACTERS}]+$`, 'u');
+
+/** The search text as each kind of match key, built once per query. */
+interface Needle {
+  readonly raw: string;
+  readonly name: string;
+  readonly address: string;
+  readonly phone: string;
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s\u3000]+/g, '')
-    .toLowerCase();
+function needleOf(text: string): Needle {
+  const trimmed = text.trim();
+  return {
+    raw: trimmed,
+    name: normalizeName(trimmed),
+    address: normalizeAddressKey(trimmed),
+    phone: PHONE_LIKE.test(trimmed) ? normalizePhone(trimmed) : '',
+  };
 }
 
-function textMatches(order: OrderState, text: string): boolean {
-  const needle = fold(text);
-  const phone = phoneKey(text);
-  if (order.mallOrderNumber.includes(needle)) return true;
+function textMatches(order: OrderState, needle: Needle): boolean {
+  if (order.mallOrderNumber.includes(needle.raw)) return true;
   const parties = [order.orderer, ...order.shipments.map((shipment) => shipment.destination)];
   return parties.some(
     (party) =>
-      fold(party.name).includes(needle) ||
-      fold(party.nameKana ?? '').includes(needle) ||
-      fold(fullAddress(party)).includes(needle) ||
-      (phone !== '' && phoneKey(party.phone).includes(phone)),
+      (needle.name !== '' && normalizeName(party.name).includes(needle.name)) ||
+      (needle.name !== '' && normalizeName(party.nameKana ?? '').includes(needle.name)) ||
+      (needle.address !== '' && normalizeAddressKey(fullAddress(party)).includes(needle.address)) ||
+      (needle.phone !== '' && normalizePhone(party.phone).includes(needle.phone)),
   );
 }
 
@@ -74,11 +90,19 @@ function textMatches(order: OrderState, text: string): boolean {
  * ```
  */
 export function matchesQuery(order: OrderState, query: OrderQuery): boolean {
+  return matches(order, query, needleFor(query));
+}
+
+function needleFor(query: OrderQuery): Needle | undefined {
+  return query.text === undefined || query.text.trim() === '' ? undefined : needleOf(query.text);
+}
+
+function matches(order: OrderState, query: OrderQuery, needle: Needle | undefined): boolean {
   if (query.status !== undefined && !query.status.includes(order.status)) return false;
   if (query.channel !== undefined && !query.channel.includes(order.channel)) return false;
   if (query.shopId !== undefined && !query.shopId.includes(order.shopId)) return false;
   if (query.paymentMethod !== undefined && !query.paymentMethod.includes(order.payment.method)) return false;
-  const day = japanDate(order.orderedAt);
+  const day = toJapanDate(order.orderedAt);
   if (query.orderedFrom !== undefined && day < query.orderedFrom) return false;
   if (query.orderedTo !== undefined && day > query.orderedTo) return false;
   if (query.minTotal !== undefined && order.amounts.billedTotal < query.minTotal) return false;
@@ -89,8 +113,7 @@ export function matchesQuery(order: OrderState, query: OrderQuery): boolean {
     const tracked = order.shipments.some((shipment) => shipment.trackingNumbers.length > 0);
     if (tracked !== query.hasTracking) return false;
   }
-  if (query.text !== undefined && query.text.trim() !== '' && !textMatches(order, query.text)) return false;
-  return true;
+  return needle === undefined || textMatches(order, needle);
 }
 
 /**
@@ -106,8 +129,9 @@ export function queryOrders<T extends OrderState>(
   query: OrderQuery,
   page: Page,
 ): QueryResult<T> {
+  const needle = needleFor(query);
   const matched = [...orders]
-    .filter((order) => matchesQuery(order, query))
+    .filter((order) => matches(order, query, needle))
     .sort((a, b) => Date.parse(a.orderedAt) - Date.parse(b.orderedAt) || a.id.localeCompare(b.id));
   return { items: matched.slice(page.offset, page.offset + page.limit), total: matched.length };
 }

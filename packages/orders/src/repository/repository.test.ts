@@ -38,6 +38,31 @@ describe('matchesQuery', () => {
     expect(matchesQuery(target, { text: '存在しない名前' })).toBe(false);
   });
 
+  it('matches readings across kana forms, addresses across block notations, and phones only for phone-like text', () => {
+    const base = orders[3]!;
+    const orderer = {
+      ...base.orderer,
+      name: '髙橋 花子',
+      nameKana: 'タカハシ ハナコ',
+      prefecture: '東京都',
+      address1: '港区芝公園四丁目2番8号',
+      phone: '03-1234-5678',
+    };
+    const order = {
+      ...base,
+      orderer,
+      shipments: base.shipments.map((s) => ({ ...s, destination: orderer })),
+    };
+    expect(matchesQuery(order, { text: 'ﾀｶﾊｼ' })).toBe(true);
+    expect(matchesQuery(order, { text: 'たかはし' })).toBe(true);
+    expect(matchesQuery(order, { text: '高橋' })).toBe(true);
+    expect(matchesQuery(order, { text: '芝公園4-2' })).toBe(true);
+    expect(matchesQuery(order, { text: '(03)1234' })).toBe(true);
+    expect(matchesQuery(order, { text: '5678' })).toBe(true);
+    expect(matchesQuery(order, { text: '芝公園9' })).toBe(false);
+    expect(matchesQuery(order, { text: '1234号室' })).toBe(false);
+  });
+
   it('filters by dates, amounts, payment, alerts and tracking, and pages', () => {
     const result = queryOrders(
       orders,

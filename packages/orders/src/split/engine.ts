@@ -1,7 +1,7 @@
-import { createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
-import { apportionYen } from '../internal/yen';
+import { apportion, createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
 import {
   CHARGE_KINDS,
+  chargeKindLabels,
   computeCodAmount,
   indexOrders,
   isDiscount,
@@ -21,7 +21,14 @@ export interface LineMove {
 
 const DEFAULT_PRIORITY: readonly TemperatureZone[] = ['ambient', 'chilled', 'frozen'];
 
-/** The next `{mallOrderNumber}-{n}` slip numbers after the highest in use. */
+/**
+ * The next `{mallOrderNumber}-{n}` slip numbers (伝票番号) after the highest in use on the order.
+ *
+ * @example
+ * ```ts
+ * nextSlipNumbers(order, 2); // with slip '1001-1' in use: ['1001-2', '1001-3']
+ * ```
+ */
 export function nextSlipNumbers(order: OrderState, count: number): string[] {
   const prefix = `${order.mallOrderNumber}-`;
   let highest = 0;
@@ -201,7 +208,7 @@ function placeCharges(
   pooled: readonly ShipmentCharge[],
   policy: SplitPolicy,
   originalId: string | undefined,
-): Shipment[] {
+): Result<Shipment[]> {
   const original = Math.max(
     0,
     involved.findIndex((shipment) => shipment.id === originalId),
@@ -213,24 +220,38 @@ function placeCharges(
     const bucket = placed[index]!;
     bucket.set(kind, (bucket.get(kind) ?? 0) + amount);
   };
+  const issues: Issue[] = [];
   for (const charge of pooled) {
     const placement = placementFor(charge.kind, policy);
     if (placement === 'apportionByItems') {
-      for (const [index, amount] of apportionYen(charge.amount, weights).entries())
-        add(index, charge.kind, amount);
+      const shares = apportion(charge.amount, weights);
+      if (!shares.ok) {
+        issues.push(
+          createIssue(
+            'orders.split.cannot_apportion',
+            `受注${order.mallOrderNumber}の${chargeKindLabels[charge.kind]}${charge.amount}円を商品金額で按分できません（対象の伝票の商品金額がすべて0円です）`,
+            { data: { orderId: order.id, kind: charge.kind, amount: charge.amount } },
+          ),
+        );
+        continue;
+      }
+      for (const [index, amount] of shares.value.entries()) add(index, charge.kind, amount);
     } else if (placement === 'temperaturePriority') {
       add(involved.indexOf(priorityShipment(involved, policy)), charge.kind, charge.amount);
     } else {
       add(original, charge.kind, charge.amount);
     }
   }
-  return involved.map((shipment, index) => ({
-    ...shipment,
-    charges: CHARGE_KINDS.flatMap((kind) => {
-      const amount = placed[index]!.get(kind) ?? 0;
-      return amount > 0 ? [{ orderId: order.id, kind, amount }] : [];
-    }),
-  }));
+  if (issues.length > 0) return fail(issues);
+  return ok(
+    involved.map((shipment, index) => ({
+      ...shipment,
+      charges: CHARGE_KINDS.flatMap((kind) => {
+        const amount = placed[index]!.get(kind) ?? 0;
+        return amount > 0 ? [{ orderId: order.id, kind, amount }] : [];
+      }),
+    })),
+  );
 }
 
 function rawCod(shipment: Shipment, order: OrderState): number {
@@ -272,12 +293,9 @@ export function executeMoves(
   const pooled = ordered
     .filter((shipment) => involvedIds.has(shipment.id))
     .flatMap((shipment) => shipment.charges);
-  const replaced = new Map(
-    placeCharges(order, involved, pooled, policy, moves[0]?.fromShipmentId).map((shipment) => [
-      shipment.id,
-      shipment,
-    ]),
-  );
+  const placed = placeCharges(order, involved, pooled, policy, moves[0]?.fromShipmentId);
+  if (!placed.ok) return placed;
+  const replaced = new Map(placed.value.map((shipment) => [shipment.id, shipment]));
   const { history: _history, ...state } = order;
   const next: OrderState = {
     ...state,

@@ -294,3 +294,30 @@ describe('negative COD', () => {
     expect(result.issues[0]?.message).toContain('R-100-1');
   });
 });
+
+describe('apportioning over free goods', () => {
+  it('refuses apportionByItems when every slip involved holds only free goods, leaving the order unchanged', () => {
+    const order = mixedOrder();
+    const freeLines = order.lines.map((l) => ({ ...l, unitPrice: 0 }));
+    const free: Order = {
+      ...order,
+      lines: freeLines,
+      amounts: computeAmounts(freeLines, { shipping: 1000, codFee: 330 }),
+      shipments: order.shipments.map((s) => ({
+        ...s,
+        charges: s.charges.filter((c) => c.kind === 'shipping' || c.kind === 'codFee'),
+      })),
+    };
+    const snapshot = structuredClone(free);
+    const result = splitByTemperature(free, { fees: 'apportionByItems', discounts: 'keepOnOriginal' }, ctx());
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => [i.code, i.data?.kind])).toEqual([
+      ['orders.split.cannot_apportion', 'shipping'],
+      ['orders.split.cannot_apportion', 'codFee'],
+    ]);
+    expect(result.issues[0]?.message).toContain('送料1000円');
+    expect(free).toEqual(snapshot);
+    const kept = splitByTemperature(free, { fees: 'keepOnOriginal', discounts: 'keepOnOriginal' }, ctx());
+    expect(kept.ok && checkShipmentInvariants([kept.value.order])).toEqual([]);
+  });
+});

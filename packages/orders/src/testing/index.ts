@@ -4,6 +4,13 @@
  *
  * @module @hakobu/orders/testing
  */
+export { mailPortChecks, type PortUnderTest, warehousePortChecks } from '../automation/conformance';
+export {
+  createInMemoryMailPort,
+  createInMemoryWarehouse,
+  type FailurePlan,
+  type RecordingPort,
+} from '../automation/doubles';
 export {
   blacklistStoreChecks,
   type ConformanceCheck,

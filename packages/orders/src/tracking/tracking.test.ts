@@ -25,6 +25,7 @@ describe('applyTracking', () => {
         { slipNumber: b!, trackingNumber: '4411-2233-4455', shippedOn: '2026-11-29' },
         { slipNumber: c!, trackingNumber: '番号', shippedOn: '2026-11-29' },
         { slipNumber: a!, trackingNumber: '4411-2233-4455', shippedOn: '2026-11-29' },
+        { slipNumber: c!, trackingNumber: '5511-2233-4455', shippedOn: '2026-11-31' },
       ],
       { existing: 'reject' },
       context,
@@ -34,7 +35,9 @@ describe('applyTracking', () => {
       ['orders.tracking.duplicate_number', 3],
       ['orders.tracking.invalid_number', 4],
       ['orders.tracking.already_applied', 5],
+      ['orders.tracking.invalid_row', 6],
     ]);
+    expect(issues[4]?.message).toContain('出荷日「2026-11-31」');
     expect(changed).toHaveLength(1);
     expect(changed[0]!.shipments[0]).toMatchObject({
       state: 'shipped',

@@ -1,4 +1,4 @@
-import { type Clock, createIssue, type Issue } from '@hakobu/core';
+import { addDays, type Clock, createIssue, type Issue, toJapanDate } from '@hakobu/core';
 import { z } from 'zod';
 import { commitOperation, type OperationContext } from '../model/operation';
 import type { Order, OrderEvent, OrderState, Shipment } from '../model/order';
@@ -62,6 +62,11 @@ export function applyTracking(
   const updates = new Map<string, Map<string, Shipment>>();
   rows.forEach((row, index) => {
     const line = index + 1;
+    const invalid = invalidRowIssues(row, line);
+    if (invalid.length > 0) {
+      issues.push(...invalid);
+      return;
+    }
     const found = slips.get(row.slipNumber);
     if (found === undefined) {
       issues.push(
@@ -123,6 +128,27 @@ export function applyTracking(
   return { changed, events, issues };
 }
 
+const ROW_FIELD_LABELS: Readonly<Record<string, string>> = {
+  slipNumber: '伝票番号',
+  trackingNumber: 'お問い合わせ番号',
+  shippedOn: '出荷日',
+};
+
+/** Every field of a row that does not fit {@link TrackingRow} (e.g. a 出荷日 that is not a real date). */
+function invalidRowIssues(row: TrackingRow, line: number): Issue[] {
+  const parsed = TrackingRow.safeParse(row);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((problem) => {
+    const field = String(problem.path[0] ?? '');
+    const value = (row as Partial<Record<string, unknown>>)[field];
+    return createIssue(
+      'orders.tracking.invalid_row',
+      `${line}行目（伝票番号${String(row.slipNumber ?? '')}）の${ROW_FIELD_LABELS[field] ?? field}「${String(value ?? '')}」が正しくありません（${problem.message}）`,
+      { line, path: [field], data: { slipNumber: row.slipNumber, field, value } },
+    );
+  });
+}
+
 function rowProblem(
   row: TrackingRow,
   shipment: Shipment,
@@ -180,12 +206,6 @@ export interface FollowUpDue {
   readonly dueOn: string;
 }
 
-const DAY_MS = 86_400_000;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * Lists orders whose follow-up mail (フォローメール) is due: every slip shipped or cancelled, at least one
  * shipped, the last ship date plus `daysAfterShipped` on or before today in Japan time, and the template not
@@ -202,7 +222,7 @@ export function followUpDue(
   options: FollowUpOptions,
   clock: Clock,
 ): FollowUpDue[] {
-  const today = new Date(clock.now().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  const today = toJapanDate(clock.now());
   const byId = new Map(orders.map((order) => [order.id, order]));
   const due: FollowUpDue[] = [];
   for (const order of orders) {

@@ -1,0 +1,1 @@
+export { checkShipments, type ShipmentAlerts, type ShipmentCheckOptions } from './check-shipments';

@@ -1,0 +1,9 @@
+export {
+  type BaseContext,
+  CARRIER_IDS,
+  type CarrierId,
+  type LabelOptions,
+  type LabelOrder,
+  type LabelParty,
+} from './common';
+export { LABEL_SYSTEMS, type LabelSystem, type WriteLabelsOptions, writeLabels } from './write-labels';

@@ -1,0 +1,7 @@
+export {
+  approximateLeadTimes,
+  checkDelivery,
+  type DeliveryCheck,
+  type DeliveryCheckOptions,
+  type LeadTimeTable,
+} from './lead-time';

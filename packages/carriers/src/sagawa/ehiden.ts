@@ -1,0 +1,385 @@
+import { createIssue, type Issue } from '@hakobu/core';
+import type { Shipment, TimeSlot } from '@hakobu/orders';
+import {
+  type BaseContext,
+  baseContext,
+  formatDate,
+  hyphenatedPostal,
+  type LabelOptions,
+  startRun,
+  unavailable,
+} from '../labels/common';
+import { assertNumbered, column, itemSlots } from '../layout/columns';
+import { fitLines, widen } from '../layout/fit';
+import { type ColumnSpec, type LabelBatch, type PreparedRow, writeLayout } from '../layout/spec';
+
+/**
+ * 佐川 配達指定時間帯 codes per contract scheme: `six` (6 区分: 午前中, 12–14, 14–16, 16–18, 18–20, 19–21) or
+ * `five` (5 区分: … 16–18, 18–21 as `04`).
+ */
+export const SAGAWA_TIME_SLOTS = {
+  six: { am: '01', '12-14': '12', '14-16': '14', '16-18': '16', '18-20': '18', '19-21': '19' },
+  five: { am: '01', '12-14': '12', '14-16': '14', '16-18': '16', '18-20': '04', '19-21': '04' },
+} as const satisfies Record<string, Record<Exclude<TimeSlot, 'none'>, string>>;
+
+/** 佐川 クール (便種（商品） / クール便指定): `001` 指定なし, `002` 冷蔵, `003` 冷凍. */
+export const SAGAWA_COOL_CODES = { ambient: '001', chilled: '002', frozen: '003' } as const;
+
+/** Options of {@link writeEhiden2Labels} and {@link writeEhiden3Labels}. */
+export interface SagawaOptions extends LabelOptions {
+  /** お客様コード: the shop's 12-digit Sagawa customer code registered in e飛伝. */
+  readonly customerCode?: string;
+  /** The contract's time-slot scheme. Default `six`. */
+  readonly timeSlotScheme?: 'six' | 'five';
+  /**
+   * 指定シール written for COD (eコレクト): `008` 現金, `009` デビット・クレジット, `010` なんでも. Default `'010'`.
+   * That COD needs a seal is a third-party finding (reference/carriers.md §2.4 [P]).
+   */
+  readonly codSeal?: '008' | '009' | '010';
+  /** 決済種別 for COD rows. Default blank (指定なし); the code for debit/credit differs between Ⅱ (5) and Ⅲ (3). */
+  readonly codPaymentType?: string;
+  /** Highest COD amount accepted. Default 300,000 円 (unconfirmed for Sagawa; set it from your contract). */
+  readonly codLimit?: number;
+  /** 荷姿 code. Default `'001'` 箱類. */
+  readonly packing?: '001' | '002' | '003' | '004' | '005' | '006' | '007' | '008';
+}
+
+/** Row context of the e飛伝 layouts. */
+export interface SagawaContext extends BaseContext {
+  readonly address: string[];
+  readonly names: string[];
+  readonly shipperAddress: string[];
+  readonly shipperNames: string[];
+  readonly itemNames: string[];
+  readonly cool: string;
+  readonly timeSlot: string;
+  readonly seal: string;
+  readonly freight: '1' | '2';
+  readonly customerCode: string;
+  readonly packing: string;
+  readonly paymentType: string;
+}
+
+const c = column<SagawaContext>;
+const fw = (no: number, header: string, value?: (x: SagawaContext) => string | undefined, required = false) =>
+  c(no, header, 16, 'text', { unit: 'fullwidth', required, ...(value === undefined ? {} : { value }) });
+
+const SLOT_CODES = ['01', '12', '14', '16', '18', '19', '04'];
+
+/**
+ * The e飛伝Ⅱ import layout (42 columns, header row), from reference/carriers.md §2.2. Text columns are 16
+ * full-width characters (half-width text is widened first, as e飛伝 does).
+ */
+export const EHIDEN2_COLUMNS: readonly ColumnSpec<SagawaContext>[] = assertNumbered<SagawaContext>([
+  c(1, '住所録コード', 12, 'ascii'),
+  c(2, 'お届け先電話番号', 14, 'phone', { required: true, value: (x) => x.destination.phone }),
+  c(3, 'お届け先郵便番号', 8, 'postal', { value: (x) => hyphenatedPostal(x.destination.postalCode) }),
+  fw(4, 'お届け先住所１', (x) => x.address[0], true),
+  fw(5, 'お届け先住所２', (x) => x.address[1]),
+  fw(6, 'お届け先住所３', (x) => x.address[2]),
+  fw(7, 'お届け先名称１', (x) => x.names[0], true),
+  fw(8, 'お届け先名称２', (x) => x.names[1]),
+  c(9, 'お客様管理ナンバー', 16, 'ascii', { value: (x) => x.key }),
+  c(10, 'お客様コード', 12, 'digits', { value: (x) => x.customerCode }),
+  fw(11, '部署・担当者'),
+  c(12, '荷送人電話番号', 14, 'phone', { value: (x) => x.shipper?.phone }),
+  c(13, 'ご依頼主電話番号', 14, 'phone', { value: (x) => x.shipper?.phone }),
+  c(14, 'ご依頼主郵便番号', 8, 'postal', { value: (x) => hyphenatedPostal(x.shipper?.postalCode ?? '') }),
+  fw(15, 'ご依頼主住所１', (x) => x.shipperAddress[0]),
+  fw(16, 'ご依頼主住所２', (x) => x.shipperAddress[1]),
+  fw(17, 'ご依頼主名称１', (x) => x.shipperNames[0]),
+  fw(18, 'ご依頼主名称２', (x) => x.shipperNames[1]),
+  c(19, '荷姿コード', 3, 'code', {
+    codes: ['001', '002', '003', '004', '005', '006', '007', '008'],
+    value: (x) => x.packing,
+  }),
+  fw(20, '品名１', (x) => x.itemNames[0]),
+  fw(21, '品名２', (x) => x.itemNames[1]),
+  fw(22, '品名３', (x) => x.itemNames[2]),
+  fw(23, '品名４', (x) => x.itemNames[3]),
+  fw(24, '品名５', (x) => x.itemNames[4]),
+  c(25, '出荷個数', 3, 'digits', { value: () => '1' }),
+  c(26, '便種（スピードで選択）', 3, 'code', {
+    codes: ['000', '001', '002', '003', '004', '005'],
+    value: () => '000',
+  }),
+  c(27, '便種（商品）', 3, 'code', { codes: Object.values(SAGAWA_COOL_CODES), value: (x) => x.cool }),
+  c(28, '配達日', 8, 'date', { value: (x) => formatDate(x.shipment.requestedDate, '') }),
+  c(29, '配達指定時間帯', 2, 'code', { codes: SLOT_CODES, value: (x) => x.timeSlot }),
+  c(30, '配達指定時間（時分）', 4, 'digits'),
+  c(31, '代引金額', 8, 'digits', { value: (x) => (x.codAmount > 0 ? x.codAmount : undefined) }),
+  c(32, '消費税', 8, 'digits', { value: (x) => (x.codAmount > 0 ? x.codTax : undefined) }),
+  c(33, '決済種別', 1, 'code', { codes: ['0', '1', '2', '5'], value: (x) => x.paymentType }),
+  c(34, '保険金額', 8, 'digits'),
+  c(35, '保険金額印字', 1, 'code'),
+  c(36, '指定シール①', 3, 'code', { value: (x) => x.seal }),
+  c(37, '指定シール②', 3, 'code'),
+  c(38, '指定シール③', 3, 'code'),
+  c(39, '営業店止め', 1, 'code'),
+  c(40, 'ＳＲＣ区分', 1, 'code'),
+  c(41, '営業店コード', 10, 'ascii'),
+  c(42, '元着区分', 1, 'code', { codes: ['1', '2'], required: true, value: (x) => x.freight }),
+]);
+
+/**
+ * The e飛伝Ⅲ import layout (74 columns, template 「標準_飛脚宅配便_CSV_ヘッダ有」), from reference/carriers.md §2.3.
+ * Lengths other than the 16-character text lines are what working code enforces (unconfirmed by Sagawa).
+ */
+export const EHIDEN3_COLUMNS: readonly ColumnSpec<SagawaContext>[] = assertNumbered<SagawaContext>([
+  c(1, 'お届け先コード取得区分', 1, 'code'),
+  c(2, 'お届け先コード', 12, 'ascii'),
+  c(3, 'お届け先電話番号', 14, 'phone', { required: true, value: (x) => x.destination.phone }),
+  c(4, 'お届け先郵便番号', 8, 'postal', { value: (x) => hyphenatedPostal(x.destination.postalCode) }),
+  fw(5, 'お届け先住所１', (x) => x.address[0], true),
+  fw(6, 'お届け先住所２', (x) => x.address[1]),
+  fw(7, 'お届け先住所３', (x) => x.address[2]),
+  fw(8, 'お届け先名称１', (x) => x.names[0], true),
+  fw(9, 'お届け先名称２', (x) => x.names[1]),
+  c(10, 'お客様管理番号', 16, 'ascii', { value: (x) => x.key }),
+  c(11, 'お客様コード', 12, 'digits', { value: (x) => x.customerCode }),
+  c(12, '部署ご担当者コード取得区分', 1, 'code'),
+  c(13, '部署ご担当者コード', 12, 'ascii'),
+  fw(14, '部署ご担当者名称'),
+  c(15, '荷送人電話番号', 14, 'phone', { value: (x) => x.shipper?.phone }),
+  c(16, 'ご依頼主コード取得区分', 1, 'code'),
+  c(17, 'ご依頼主コード', 12, 'ascii'),
+  c(18, 'ご依頼主電話番号', 14, 'phone', { value: (x) => x.shipper?.phone }),
+  c(19, 'ご依頼主郵便番号', 8, 'postal', { value: (x) => hyphenatedPostal(x.shipper?.postalCode ?? '') }),
+  fw(20, 'ご依頼主住所１', (x) => x.shipperAddress[0]),
+  fw(21, 'ご依頼主住所２', (x) => x.shipperAddress[1]),
+  fw(22, 'ご依頼主名称１', (x) => x.shipperNames[0]),
+  fw(23, 'ご依頼主名称２', (x) => x.shipperNames[1]),
+  c(24, '荷姿', 3, 'code', {
+    codes: ['001', '002', '003', '004', '005', '006', '007', '008'],
+    value: (x) => x.packing,
+  }),
+  fw(25, '品名１', (x) => x.itemNames[0]),
+  fw(26, '品名２', (x) => x.itemNames[1]),
+  fw(27, '品名３', (x) => x.itemNames[2]),
+  fw(28, '品名４', (x) => x.itemNames[3]),
+  fw(29, '品名５', (x) => x.itemNames[4]),
+  c(30, '荷札荷姿', 3, 'code'),
+  ...Array.from({ length: 11 }, (_, i) => fw(31 + i, `荷札品名${widen(String(i + 1))}`)),
+  c(42, '出荷個数', 3, 'digits', { value: () => '1' }),
+  c(43, 'スピード指定', 3, 'code', { value: () => '000' }),
+  c(44, 'クール便指定', 3, 'code', { codes: Object.values(SAGAWA_COOL_CODES), value: (x) => x.cool }),
+  c(45, '配達日', 8, 'date', { value: (x) => formatDate(x.shipment.requestedDate, '') }),
+  c(46, '配達指定時間帯', 2, 'code', { codes: SLOT_CODES, value: (x) => x.timeSlot }),
+  c(47, '配達指定時間（時分）', 4, 'digits'),
+  c(48, '代引金額', 8, 'digits', { value: (x) => (x.codAmount > 0 ? x.codAmount : undefined) }),
+  c(49, '消費税', 8, 'digits', { value: (x) => (x.codAmount > 0 ? x.codTax : undefined) }),
+  c(50, '決済種別', 1, 'code', { codes: ['0', '1', '2', '3'], value: (x) => x.paymentType }),
+  c(51, '保険金額', 8, 'digits'),
+  c(52, '指定シール１', 3, 'code', { value: (x) => x.seal }),
+  c(53, '指定シール２', 3, 'code'),
+  c(54, '指定シール３', 3, 'code'),
+  c(55, '営業所受取', 1, 'code'),
+  c(56, 'SRC区分', 1, 'code'),
+  c(57, '営業所受取営業所コード', 10, 'ascii'),
+  c(58, '元着区分', 1, 'code', { codes: ['1', '2'], required: true, value: (x) => x.freight }),
+  c(59, 'メールアドレス', 100, 'ascii'),
+  c(60, 'ご不在時連絡先', 14, 'phone'),
+  c(61, '出荷日', 8, 'date', { value: (x) => formatDate(x.shipDate, '') }),
+  c(62, 'お問い合せ送り状No.', 12, 'digits'),
+  c(63, '出荷場印字区分', 1, 'code'),
+  c(64, '集約解除指定', 1, 'code'),
+  ...Array.from({ length: 10 }, (_, i) => fw(65 + i, `編集${widen(String(i + 1).padStart(2, '0'))}`)),
+]);
+
+function sagawaCodes(
+  x: BaseContext,
+  index: number,
+  options: SagawaOptions,
+): { cool: string; timeSlot: string; issues: Issue[] } {
+  const s = x.shipment;
+  const issues: Issue[] = [];
+  if (x.service.kind !== 'standard') {
+    issues.push(
+      unavailable(
+        s,
+        index,
+        'service',
+        `配送方法「${x.service.kind}」は佐川急便（e飛伝）では出力できません（飛脚宅配便のみ）`,
+      ),
+    );
+  }
+  if (x.codAmount > 0 && x.service.freight === 'recipient') {
+    issues.push(unavailable(s, index, 'codAmount', '着払いに代金引換は指定できません'));
+  }
+  const limit = options.codLimit ?? 300_000;
+  if (x.codAmount > limit) {
+    issues.push(
+      unavailable(s, index, 'codAmount', `代金引換額${x.codAmount}円は上限${limit}円を超えています`, {
+        codAmount: x.codAmount,
+        limit,
+      }),
+    );
+  }
+  let timeSlot = '';
+  if (s.timeSlot !== 'none') {
+    const scheme = options.timeSlotScheme ?? 'six';
+    timeSlot = SAGAWA_TIME_SLOTS[scheme][s.timeSlot];
+    if (scheme === 'five' && (s.timeSlot === '18-20' || s.timeSlot === '19-21')) {
+      issues.push(
+        createIssue(
+          'carrier.time_slot_widened',
+          `伝票${s.slipNumber}: 時間帯${s.timeSlot}は5区分契約のため18-21時（04）で出力しました`,
+          {
+            severity: 'warning',
+            path: ['shipments', index, 'timeSlot'],
+            data: { shipmentId: s.id, timeSlot: s.timeSlot, code: '04' },
+          },
+        ),
+      );
+    }
+  }
+  return { cool: SAGAWA_COOL_CODES[s.temperature], timeSlot, issues };
+}
+
+function writeSagawa(
+  system: 'sagawa-ehiden2' | 'sagawa-ehiden3',
+  columns: readonly ColumnSpec<SagawaContext>[],
+  shipments: readonly Shipment[],
+  options: SagawaOptions,
+): LabelBatch {
+  const run = startRun(options);
+  const customerCode = options.customerCode ?? '';
+  const prepare = (shipment: Shipment, index: number): PreparedRow<SagawaContext> => {
+    const prepared = baseContext(run, shipment, index, {
+      carrier: 'sagawa',
+      defaultService: 'standard',
+      needsShipper: true,
+    });
+    const issues = prepared.issues;
+    const base = prepared.base;
+    if (base === undefined)
+      return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
+    const codes = sagawaCodes(base, index, options);
+    issues.push(...codes.issues);
+    const where = `伝票${shipment.slipNumber}`;
+    const address = fitLines(
+      [widen(base.destination.address), widen(base.destination.building)],
+      [16, 16, 16],
+      'fullwidth',
+    );
+    if (address.overflow !== '') {
+      issues.push(
+        createIssue(
+          'carrier.address_overflow',
+          `${where}のお届け先住所が3行（各16文字）に入りきりません（「${address.overflow}」が残ります）`,
+          {
+            path: ['shipments', index, 'destination'],
+            data: { shipmentId: shipment.id, overflow: address.overflow },
+          },
+        ),
+      );
+    }
+    const names = fitLines(
+      [widen(base.destination.company), widen(base.destination.name)],
+      [16, 16],
+      'fullwidth',
+    );
+    if (names.overflow !== '') {
+      issues.push(
+        createIssue(
+          'carrier.field_truncated',
+          `${where}のお届け先名称が2行（各16文字）に入りきらず「${names.overflow}」を切り捨てました`,
+          {
+            severity: 'warning',
+            path: ['shipments', index, 'destination', 'name'],
+            data: { shipmentId: shipment.id, overflow: names.overflow },
+          },
+        ),
+      );
+    }
+    const shipperAddress = fitLines(
+      [widen(base.shipper?.address ?? ''), widen(base.shipper?.building ?? '')],
+      [16, 16],
+      'fullwidth',
+    );
+    const shipperNames = fitLines(
+      [widen(base.shipper?.company ?? ''), widen(base.shipper?.name ?? '')],
+      [16, 16],
+      'fullwidth',
+    );
+    if (index === 0 && (shipperAddress.overflow !== '' || shipperNames.overflow !== '')) {
+      issues.push(
+        createIssue(
+          'carrier.field_truncated',
+          `ご依頼主の住所・名称が各2行（16文字）に入りきらず「${shipperAddress.overflow}${shipperNames.overflow}」を切り捨てました`,
+          {
+            severity: 'warning',
+            path: ['shipper'],
+          },
+        ),
+      );
+    }
+    const context: SagawaContext = {
+      // Listed, not spread: a spread context object is many times slower to build.
+      shipment: base.shipment,
+      key: base.key,
+      service: base.service,
+      destination: base.destination,
+      shipper: base.shipper,
+      items: base.items,
+      codAmount: base.codAmount,
+      codTax: base.codTax,
+      shipDate: base.shipDate,
+      address: address.lines,
+      names: names.lines,
+      shipperAddress: shipperAddress.lines,
+      shipperNames: shipperNames.lines,
+      itemNames: itemSlots(base.items, 5),
+      cool: codes.cool,
+      timeSlot: codes.timeSlot,
+      seal: base.codAmount > 0 ? (options.codSeal ?? '010') : '',
+      freight: base.service.freight === 'recipient' ? '2' : '1',
+      customerCode,
+      packing: options.packing ?? '001',
+      paymentType: base.codAmount > 0 ? (options.codPaymentType ?? '') : '',
+    };
+    return { subject: prepared.subject, key: prepared.key, context, issues };
+  };
+  const stem = system === 'sagawa-ehiden2' ? 'ehiden2' : 'ehiden3';
+  return writeLayout(
+    {
+      system,
+      columns,
+      header: options.header ?? true,
+      quoting: 'all',
+      fileName: (index, count) => (count === 1 ? `${stem}-labels.csv` : `${stem}-labels-${index + 1}.csv`),
+    },
+    shipments,
+    prepare,
+    { jisX0208Only: options.jisX0208Only ?? true },
+  );
+}
+
+/**
+ * Writes shipments as an e飛伝Ⅱ 出荷データ CSV (佐川急便, 42 columns, header row, CP932, CRLF, all fields
+ * quoted). Address and names go on 16-character lines; only 飛脚宅配便 (元払い or 着払い) is offered, so ネコポス,
+ * コンパクト and the like are errors for that shipment. Cool maps to 便種（商品）, the slot to the contract's scheme.
+ *
+ * @example
+ * ```ts
+ * const batch = writeEhiden2Labels(shipments, { shipper: shop, orders, customerCode: '123456789012' });
+ * batch.files[0]?.text.split('\r\n')[0]; // '"住所録コード","お届け先電話番号",…'
+ * ```
+ */
+export function writeEhiden2Labels(shipments: readonly Shipment[], options: SagawaOptions): LabelBatch {
+  return writeSagawa('sagawa-ehiden2', EHIDEN2_COLUMNS, shipments, options);
+}
+
+/**
+ * Writes shipments as an e飛伝Ⅲ 出荷データ CSV (佐川急便, 74 columns, 「標準_飛脚宅配便_CSV_ヘッダ有」, CP932,
+ * CRLF, all fields quoted). Same mapping as {@link writeEhiden2Labels}; 出荷日 is written as `YYYYMMDD`.
+ *
+ * @example
+ * ```ts
+ * const batch = writeEhiden3Labels(shipments, { shipper: shop, orders, customerCode: '123456789012' });
+ * batch.counts; // { shipments: 120, written: 118, rejected: 2 }
+ * ```
+ */
+export function writeEhiden3Labels(shipments: readonly Shipment[], options: SagawaOptions): LabelBatch {
+  return writeSagawa('sagawa-ehiden3', EHIDEN3_COLUMNS, shipments, options);
+}

@@ -1,0 +1,7 @@
+export {
+  DEFAULT_SERVICE_ALIASES,
+  FreightPayer,
+  type ResolvedService,
+  resolveService,
+  ServiceKind,
+} from './service';

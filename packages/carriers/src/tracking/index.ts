@@ -1,0 +1,16 @@
+export {
+  type CheckDigitMode,
+  cleanTrackingNumber,
+  hasValidCheckDigit,
+  validateTrackingNumber,
+} from './number';
+export {
+  type InvalidTracking,
+  type ReadTrackingOptions,
+  readTracking,
+  TRACKING_SYSTEMS,
+  type TrackingImport,
+  type TrackingMatch,
+  type TrackingSystem,
+  type UnmatchedTracking,
+} from './read';

@@ -1,0 +1,156 @@
+import { ok } from '@hakobu/core';
+import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
+import type { Order } from '@hakobu/orders';
+import { generateOrders } from '@hakobu/orders/testing';
+import { describe, expect, it } from 'vitest';
+import { createMailComposer } from '../compose/composer';
+import type { MailMessage } from '../compose/definitions';
+import { createMailEngine } from '../engine/engine';
+import { transportChecks } from '../testing/conformance';
+import { exampleRoutes, exampleTemplates } from '../testing/examples';
+import {
+  applyMailSent,
+  createInMemorySendLog,
+  createInMemoryTransport,
+  type MailTransport,
+  sendBulk,
+} from './send';
+
+const clock = fixedClock('2026-11-28T01:00:00Z');
+const created = createMailComposer({
+  engine: createMailEngine(),
+  templates: exampleTemplates(),
+  routes: exampleRoutes(),
+});
+if (!created.ok) throw new Error(JSON.stringify(created.issues));
+const composer = created.value;
+
+function orders(count: number): Order[] {
+  return generateOrders({ count, seed: 3 });
+}
+
+describe('sendBulk', () => {
+  it('sends each message once, goes on after bad ones, and never sends a key twice', async () => {
+    const list = orders(12);
+    const broken = { ...list[3]!, orderer: { ...list[3]!.orderer, email: '' } };
+    const batch = [...list.slice(0, 3), broken, ...list.slice(4)];
+    const composed = batch.map((order) =>
+      composer.compose({ order, event: 'orderConfirmation', now: clock.now() }),
+    );
+    composed.push(composed[0]!);
+    const transport = createInMemoryTransport({
+      ids: sequenceIdGenerator(),
+      refuse: (message) => (message.meta.orderId === list[5]!.id ? 'mailbox full' : undefined),
+    });
+    const log = createInMemorySendLog();
+    const first = await sendBulk(composed, { transport, log, clock });
+    expect(first.counts).toEqual({ sent: 10, skipped: 1, failed: 2 });
+    expect(first.results[3]).toMatchObject({ status: 'failed', issues: [{ code: 'mail.no_recipient' }] });
+    expect(first.results[5]).toMatchObject({
+      status: 'failed',
+      issues: [{ code: 'mail.transport_refused' }],
+    });
+    expect(first.results[12]).toMatchObject({
+      status: 'skipped',
+      messageId: first.results[0]?.status === 'sent' ? first.results[0].messageId : '',
+    });
+    expect(transport.sent).toHaveLength(10);
+    expect(new Set(transport.sent.map((s) => s.message.idempotencyKey)).size).toBe(10);
+    expect(await log.entries()).toHaveLength(10);
+
+    const retry = createInMemoryTransport({ ids: sequenceIdGenerator() });
+    const again = await sendBulk(composed, { transport: retry, log, clock });
+    expect(again.counts).toEqual({ sent: 1, skipped: 11, failed: 1 });
+    expect(retry.sent.map((s) => s.message.meta.orderId)).toEqual([list[5]!.id]);
+  });
+
+  it('turns a throwing transport into a failure of that message only', async () => {
+    let calls = 0;
+    const transport: MailTransport = {
+      async send() {
+        calls += 1;
+        if (calls === 1) throw new Error('connection reset');
+        return ok({ id: `m${calls}` });
+      },
+    };
+    const composed = orders(3).map((order) =>
+      composer.compose({ order, event: 'shipped', now: clock.now() }),
+    );
+    const outcome = await sendBulk(composed, { transport, log: createInMemorySendLog(), clock });
+    expect(outcome.results.map((r) => r.status)).toEqual(['failed', 'sent', 'sent']);
+    expect(outcome.results[0]).toMatchObject({ issues: [{ code: 'mail.transport_error' }] });
+  });
+
+  it('updates the mail-sent axis of the orders from the returned events', async () => {
+    const list = orders(4);
+    const transport = createInMemoryTransport({ ids: sequenceIdGenerator() });
+    const composed = list.map((order) => composer.compose({ order, event: 'shipped', now: clock.now() }));
+    const outcome = await sendBulk(composed, { transport, log: createInMemorySendLog(), clock });
+    const updates = applyMailSent(list, outcome.events, {
+      clock,
+      ids: sequenceIdGenerator(),
+      actor: 'system:mail',
+    });
+    expect(updates).toHaveLength(4);
+    for (const [index, update] of updates.entries()) {
+      const order = update.orders[0]!;
+      expect(order.axes.mailsSent).toEqual([
+        ...new Set([...list[index]!.axes.mailsSent, outcome.events[index]!.templateId]),
+      ]);
+      expect(order.version).toBe(list[index]!.version + 1);
+      expect(update.event.type).toBe('mail.sent');
+      expect(update.event.before).toBeUndefined();
+    }
+  });
+});
+
+describe('in-memory transport', () => {
+  const transport = createInMemoryTransport({
+    ids: sequenceIdGenerator(),
+    refuse: (message: MailMessage) =>
+      message.to[0]?.endsWith('@invalid.example') ? 'unknown domain' : undefined,
+  });
+  for (const check of transportChecks({ refusedAddress: 'x@invalid.example' })) {
+    it(check.name, () => check.run(transport));
+  }
+});
+
+describe('concurrent bulk sends', () => {
+  it('never send a key twice when two runs share the log', async () => {
+    const list = orders(20);
+    const composed = list.map((order) =>
+      composer.compose({ order, event: 'orderConfirmation', now: clock.now() }),
+    );
+    const ids = sequenceIdGenerator();
+    const sent: string[] = [];
+    const slow: MailTransport = {
+      async send(message) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        sent.push(message.idempotencyKey);
+        return ok({ id: ids.newId('mail') });
+      },
+    };
+    const log = createInMemorySendLog();
+    const [a, b] = await Promise.all([
+      sendBulk(composed, { transport: slow, log, clock }),
+      sendBulk([...composed].reverse(), { transport: slow, log, clock }),
+    ]);
+    const expected = composed.filter((c) => c.ok).length;
+    expect(sent).toHaveLength(expected);
+    expect(new Set(sent).size).toBe(expected);
+    expect(a.counts.sent + b.counts.sent).toBe(expected);
+    expect(a.counts.skipped + b.counts.skipped).toBe(expected);
+  });
+
+  it('releases a refused key so a later run can retry it', async () => {
+    const log = createInMemorySendLog();
+    const [message] = orders(1).map((order) =>
+      composer.compose({ order, event: 'shipped', now: clock.now() }),
+    );
+    const refusing = createInMemoryTransport({ ids: sequenceIdGenerator(), refuse: () => 'busy' });
+    expect((await sendBulk([message!], { transport: refusing, log, clock })).counts.failed).toBe(1);
+    const accepting = createInMemoryTransport({ ids: sequenceIdGenerator() });
+    expect((await sendBulk([message!], { transport: accepting, log, clock })).counts.sent).toBe(1);
+    expect(await log.reserve(message!.ok ? message!.value.idempotencyKey : '')).toBe(false);
+  });
+});

@@ -1,0 +1,7 @@
+export {
+  type EccubeCsvKey,
+  type EccubeReadOptions,
+  eccubeOrderCsvColumns,
+  eccubeOrderCsvFormat,
+  eccubeStatusMap,
+} from './eccube';

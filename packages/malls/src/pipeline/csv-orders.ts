@@ -1,0 +1,299 @@
+import {
+  type CsvColumn,
+  type CsvRecord,
+  type CsvRejectedRow,
+  type CsvStreamSource,
+  createIssue,
+  type Issue,
+  readCsv,
+  readCsvStream,
+  type TextEncoding,
+} from '@hakobu/core';
+import type { MallOrderDraft } from './draft';
+import { FieldReader } from './fields';
+import type { MallReadCounts, MallReadResult, RejectedRecord } from './result';
+
+/** The rows of one order and how to read their fields (受注行グループ). */
+export interface OrderRows<K extends string> {
+  readonly rows: readonly CsvRecord<K>[];
+  /** A field reader for row `index`, naming line, order and the header of each key. */
+  reader(index: number): FieldReader;
+  /** The order's raw record: format, header and rows as read. */
+  raw(): { format: string; header: string[] | null; rows: string[][] };
+}
+
+/**
+ * A mall order file layout (受注CSVレイアウト) as data: the columns by header name, the key column that
+ * groups rows into orders, and the function that turns one order's rows into a draft. Issues go to the
+ * readers; a draft is rejected when any error was collected.
+ */
+export interface CsvOrderFormat<K extends string> {
+  readonly name: string;
+  readonly columns: readonly CsvColumn<K>[];
+  readonly delimiter?: ',' | '\t';
+  readonly encoding?: TextEncoding | 'auto';
+  readonly orderKey: K;
+  /** Reads one order's rows; problems go on the group's readers or into `issues`. */
+  toDraft(group: OrderRows<K>, issues: Issue[]): MallOrderDraft | undefined;
+}
+
+function labelsOf<K extends string>(columns: readonly CsvColumn<K>[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const column of columns) {
+    if ('header' in column) {
+      labels.set(
+        column.key,
+        typeof column.header === 'string' ? column.header : (column.header[0] as string),
+      );
+    } else {
+      labels.set(column.key, `${column.index + 1}列目`);
+    }
+  }
+  return labels;
+}
+
+class Collector<K extends string> {
+  readonly drafts: MallOrderDraft[] = [];
+  readonly rejected: RejectedRecord[] = [];
+  readonly issues: Issue[] = [];
+  readonly counts: MallReadCounts = { records: 0, accepted: 0, rejected: 0, orders: 0 };
+  private readonly labels: Map<string, string>;
+  header: string[] | null = null;
+
+  constructor(private readonly format: CsvOrderFormat<K>) {
+    this.labels = labelsOf(format.columns);
+  }
+
+  rejectRows(rows: readonly CsvRejectedRow[]): void {
+    for (const row of rows) {
+      this.counts.records += 1;
+      this.counts.rejected += 1;
+      this.rejected.push({ line: row.line, issues: row.issues });
+    }
+  }
+
+  group(rows: readonly CsvRecord<K>[]): void {
+    const first = rows[0];
+    if (first === undefined) return;
+    const orderNumber = first.values[this.format.orderKey];
+    const labels = this.labels;
+    const format = this.format;
+    const header = this.header;
+    const readers: FieldReader[] = [];
+    const group: OrderRows<K> = {
+      rows,
+      reader(index) {
+        const row = rows[index] as CsvRecord<K>;
+        const reader = new FieldReader(
+          (field) => row.values[field as K],
+          { line: row.line, record: () => `${row.line}行目 (注文番号 ${orderNumber || '空'})` },
+          (field) => labels.get(field) ?? field,
+        );
+        readers.push(reader);
+        return reader;
+      },
+      raw: () => ({ format: format.name, header, rows: rows.map((row) => row.raw ?? []) }),
+    };
+    const issues: Issue[] = [];
+    let draft: MallOrderDraft | undefined;
+    if (orderNumber === '' || orderNumber === undefined) {
+      issues.push(
+        createIssue(
+          'malls.missing_order_number',
+          `${first.line}行目: 「${labels.get(format.orderKey)}」が空です`,
+          {
+            line: first.line,
+          },
+        ),
+      );
+    } else {
+      try {
+        draft = this.format.toDraft(group, issues);
+      } catch (error) {
+        issues.push(
+          createIssue(
+            'malls.read_failed',
+            `${first.line}行目 (注文番号 ${orderNumber}) を読めませんでした: ${String(error)}`,
+            {
+              line: first.line,
+            },
+          ),
+        );
+        draft = undefined;
+      }
+    }
+    for (const reader of readers) issues.push(...reader.issues);
+    this.counts.records += rows.length;
+    if (draft === undefined || issues.some((issue) => issue.severity === 'error')) {
+      this.counts.rejected += rows.length;
+      const errors = issues.filter((issue) => issue.severity === 'error');
+      for (const row of rows) {
+        const own = errors.filter((issue) => issue.line === row.line);
+        const reasons =
+          own.length > 0
+            ? own
+            : [
+                createIssue(
+                  'malls.order_rejected',
+                  `${row.line}行目: 同じ注文 (${orderNumber}) の他の行に誤りがあるため、この注文は取り込みませんでした`,
+                  { line: row.line, data: { lines: errors.map((issue) => issue.line) } },
+                ),
+                ...(errors.length > 0 && errors.every((issue) => issue.line === undefined) ? errors : []),
+              ];
+        this.rejected.push({ line: row.line, mallOrderNumber: orderNumber, issues: reasons });
+      }
+      return;
+    }
+    this.counts.accepted += rows.length;
+    this.counts.orders += 1;
+    this.issues.push(...issues);
+    this.drafts.push(draft);
+  }
+}
+
+/**
+ * Reads a whole mall order file with a {@link CsvOrderFormat} (受注CSV取込): columns by header name, rows
+ * grouped into orders by the key column (rows of one order need not be adjacent), each order read into a
+ * draft. Rows in = accepted + rejected; a bad field rejects every row of its order, each with its line.
+ *
+ * @example
+ * ```ts
+ * const result = readOrderCsv(bytes, rakutenOrderCsvFormat({ shopId: 'myshop' }));
+ * result.counts; // { records: 120, accepted: 119, rejected: 1, orders: 80 }
+ * ```
+ */
+export function readOrderCsv<K extends string>(
+  input: string | Uint8Array,
+  format: CsvOrderFormat<K>,
+): MallReadResult {
+  const read = readCsv(input, {
+    columns: format.columns,
+    delimiter: format.delimiter ?? ',',
+    encoding: format.encoding ?? 'auto',
+  });
+  const collector = new Collector(format);
+  collector.header = read.header;
+  collector.issues.push(...read.issues);
+  collector.rejectRows(read.rejected);
+  const groups = new Map<string, CsvRecord<K>[]>();
+  for (const record of read.records) {
+    const key = record.values[format.orderKey];
+    const rows = groups.get(key);
+    if (rows === undefined) groups.set(key, [record]);
+    else rows.push(record);
+  }
+  for (const rows of groups.values()) collector.group(rows);
+  return {
+    drafts: collector.drafts,
+    rejected: collector.rejected,
+    issues: collector.issues,
+    counts: collector.counts,
+  };
+}
+
+/** One batch of a streamed order file: the drafts and rejected rows completed so far. */
+export interface OrderCsvBatch {
+  readonly drafts: MallOrderDraft[];
+  readonly rejected: RejectedRecord[];
+  readonly issues: Issue[];
+}
+
+/** A streamed order file read: batches, then `summary()` with counts and file issues. */
+export interface OrderCsvStream extends AsyncIterable<OrderCsvBatch> {
+  summary(): { counts: MallReadCounts; issues: Issue[]; header: string[] | null };
+}
+
+/**
+ * Streams a large mall order file (受注CSV分割取込) with a {@link CsvOrderFormat}: holds only the rows of the
+ * current order, yields drafts as orders complete. Rows of one order must be adjacent, as malls write
+ * them; rows of an order met again later are rejected with `malls.order_rows_apart`.
+ *
+ * @example
+ * ```ts
+ * const stream = readOrderCsvStream(createReadStream('rakuten.csv'), rakutenOrderCsvFormat({ shopId: 'myshop' }));
+ * for await (const batch of stream) await importOrders(repository, batch.drafts, ctx);
+ * stream.summary().counts; // records === accepted + rejected
+ * ```
+ */
+export function readOrderCsvStream<K extends string>(
+  source: CsvStreamSource,
+  format: CsvOrderFormat<K>,
+): OrderCsvStream {
+  const reader = readCsvStream(source, {
+    columns: format.columns,
+    delimiter: format.delimiter ?? ',',
+    encoding: format.encoding ?? 'auto',
+  });
+  const collector = new Collector(format);
+  let finished = false;
+  async function* batches(): AsyncGenerator<OrderCsvBatch> {
+    const seen = new Set<string>();
+    let current: CsvRecord<K>[] = [];
+    let currentKey: string | undefined;
+    const take = (): OrderCsvBatch => {
+      const batch = {
+        drafts: collector.drafts.splice(0),
+        rejected: collector.rejected.splice(0),
+        issues: collector.issues.splice(0),
+      };
+      return batch;
+    };
+    for await (const batch of reader) {
+      collector.rejectRows(batch.rejected);
+      for (const record of batch.records) {
+        const key = record.values[format.orderKey];
+        if (key === currentKey) {
+          current.push(record);
+          continue;
+        }
+        if (current.length > 0) collector.group(current);
+        if (key !== '' && seen.has(key)) {
+          collector.counts.records += 1;
+          collector.counts.rejected += 1;
+          collector.rejected.push({
+            line: record.line,
+            mallOrderNumber: key,
+            issues: [
+              createIssue(
+                'malls.order_rows_apart',
+                `${record.line}行目: 注文番号 ${key} の行が離れた位置にあります。同じ注文の行は続けて並べてください`,
+                { line: record.line },
+              ),
+            ],
+          });
+          current = [];
+          currentKey = undefined;
+          continue;
+        }
+        seen.add(detach(key));
+        current = [record];
+        currentKey = key;
+      }
+      yield take();
+    }
+    if (current.length > 0) collector.group(current);
+    const summary = reader.summary();
+    collector.header = summary.header;
+    collector.issues.push(...summary.issues);
+    finished = true;
+    yield take();
+  }
+  let summaryIssues: Issue[] = [];
+  return {
+    [Symbol.asyncIterator]: () => batches(),
+    summary() {
+      if (!finished) return { counts: { ...collector.counts }, issues: summaryIssues, header: null };
+      summaryIssues = reader.summary().issues;
+      return { counts: { ...collector.counts }, issues: summaryIssues, header: reader.summary().header };
+    },
+  };
+}
+
+/**
+ * A copy of a short string that does not share memory with the text it was cut from: V8 keeps a whole
+ * parsed chunk alive for as long as any slice of it is referenced, and the order numbers seen are kept for
+ * the whole file.
+ */
+function detach(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}

@@ -1,0 +1,7 @@
+export {
+  readShopifyOrders,
+  type ShopifyCsvKey,
+  type ShopifyReadOptions,
+  shopifyOrderCsvColumns,
+  shopifyOrderCsvFormat,
+} from './shopify';

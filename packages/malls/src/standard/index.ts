@@ -1,0 +1,7 @@
+export {
+  type StandardCsvKey,
+  type StandardReadOptions,
+  standardOrderCsvColumns,
+  standardOrderCsvFormat,
+  writeStandardOrderCsv,
+} from './standard';

@@ -1,0 +1,27 @@
+/**
+ * Test support for `@hakobu/malls`: deterministic, realistic (invented) Japanese order fixtures and the
+ * writers that render them in each mall's format — 楽天 getOrder JSON and 受注CSV (CP932), Amazon SP-API
+ * JSON and order report TSV, Yahoo! orderInfo and order CSV — for hosts' tests, benchmarks and demos.
+ *
+ * @module @hakobu/malls/testing
+ */
+export {
+  amazonFixtureBilled,
+  amazonOrder,
+  amazonOrderId,
+  amazonOrderItems,
+  amazonOrderReportTsv,
+  yahooOrderCsv,
+  yahooOrderId,
+  yahooOrderInfo,
+} from './amazon-yahoo';
+export {
+  type FixtureDestination,
+  type FixtureItem,
+  type FixtureOrder,
+  type FixturePerson,
+  fixtureOrder,
+  fixtureRandom,
+  fixtureTotals,
+} from './fixture';
+export { rakutenGetOrderResponse, rakutenOrderCsv, rakutenOrderModel, rakutenOrderNumber } from './rakuten';

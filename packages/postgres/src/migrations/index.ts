@@ -1,0 +1,1 @@
+export { type MigrateOptions, type MigrateReport, type Migration, migrate, migrations } from './migrations';

@@ -1,0 +1,1 @@
+export { createPostgresStockStore, type PostgresStockStoreOptions } from './stock-store';

@@ -1,0 +1,5 @@
+export {
+  createPostgresSyncStateStore,
+  type PostgresSyncStateOptions,
+  type SyncStateStore,
+} from './sync-state';
