@@ -152,12 +152,13 @@ function ratioResult(name, goal, { coreMs, rawMs }, extra) {
   const ratio = coreMs / rawMs;
   return {
     name,
-    value: round(ratio),
-    unit: 'ratio',
-    goal,
+    size: `${extra.rows.toLocaleString('en-US')} rows, ${(extra.bytes / 1e6).toFixed(1)} MB`,
+    value: round(coreMs, 1),
+    unit: 'ms',
+    baseline: round(rawMs, 1),
+    ratio: round(ratio),
+    goal: `ratio ≤ ${goal}`,
     pass: ratio <= goal,
-    coreMs: round(coreMs, 1),
-    rawMs: round(rawMs, 1),
     ...extra,
   };
 }
@@ -268,9 +269,10 @@ function benchStream(count) {
     if (measured.records !== count) throw new Error(`stream child read ${measured.records} of ${count} rows`);
     return {
       name: 'csv.stream.rss',
+      size: `${count.toLocaleString('en-US')} rows`,
       value: round(measured.peakRssMb, 1),
       unit: 'MB',
-      goal: 256,
+      goal: '≤ 256 MB',
       pass: measured.peakRssMb <= 256,
       rows: count,
       startRssMb: round(measured.startRssMb, 1),

@@ -142,7 +142,8 @@ const t100 = timePlan(100_000);
 const t200 = timePlan(200_000);
 results.push(
   {
-    name: 'sync plan 100k SKUs × 3 channels (5% sets)',
+    name: 'sync plan (5% sets)',
+    size: '100,000 SKUs × 3 channels',
     value: round(t100.ms),
     unit: 'ms',
     goal: '< 500',
@@ -150,12 +151,18 @@ results.push(
     items: t100.items,
   },
   {
-    name: 'sync plan 200k SKUs × 3 channels (5% sets)',
+    name: 'sync plan (5% sets)',
+    size: '200,000 SKUs × 3 channels',
     value: round(t200.ms),
     unit: 'ms',
     items: t200.items,
   },
-  { name: 'catalog index 100k SKUs + 300k listings (once)', value: round(t100.indexMs), unit: 'ms' },
+  {
+    name: 'catalog index (once)',
+    size: '100,000 SKUs, 300,000 listings',
+    value: round(t100.indexMs),
+    unit: 'ms',
+  },
   {
     name: 'sync plan ratio t(200k) / t(100k)',
     value: round(t200.ms / t100.ms, 2),
@@ -168,7 +175,8 @@ results.push(
 const reservations = await concurrentReservations(10_000);
 results.push(
   {
-    name: '10,000 concurrent reservations, in-memory store',
+    name: 'concurrent reservations, in-memory store',
+    size: '10,000 reservations',
     value: round(reservations.ms),
     unit: 'ms',
     goal: '< 2000',

@@ -94,17 +94,17 @@ const ratio = perMessageUs / baselineUs;
 const round = (value, digits) => Number(value.toFixed(digits));
 
 const results = [
-  { name: `render ${messages} shipping mails (total)`, value: round(median(liquid), 0), unit: 'ms' },
-  // Goal: a 100,000-mail batch renders in under a minute (sending through any transport takes far longer).
   {
-    name: 'per message (compiled LiquidJS template)',
+    name: 'render one shipping mail (compiled LiquidJS template)',
+    size: `${messages.toLocaleString('en-US')} mails, total ${round(median(liquid), 0)} ms`,
     value: round(perMessageUs, 2),
     unit: 'µs',
-    goal: '< 600',
+    baseline: round(baselineUs, 2),
+    ratio: round(ratio, 1),
+    // A 100,000-mail batch renders in under a minute; sending through any transport takes far longer.
+    goal: '< 600 µs',
     pass: perMessageUs < 600,
   },
-  { name: 'per message (string concatenation baseline)', value: round(baselineUs, 2), unit: 'µs' },
-  { name: 'ratio template / concatenation', value: round(ratio, 1), unit: '×' },
 ];
 for (const r of results) console.error(`${r.name}: ${r.value} ${r.unit}`);
 console.log(JSON.stringify({ package: 'mail-templates', results }));
