@@ -31,6 +31,7 @@ export {
   type BaseContext,
   CARRIER_IDS,
   type CarrierId,
+  HANDLING_NAMES,
   LABEL_SYSTEMS,
   type LabelOptions,
   type LabelOrder,
@@ -84,9 +85,11 @@ export {
   EHIDEN2_COLUMNS,
   EHIDEN3_COLUMNS,
   SAGAWA_COOL_CODES,
+  SAGAWA_SEALS,
   SAGAWA_TIME_SLOTS,
   type SagawaContext,
   type SagawaOptions,
+  SagawaSealKind,
   writeEhiden2Labels,
   writeEhiden3Labels,
 } from './sagawa';
@@ -97,6 +100,7 @@ export {
   resolveService,
   ServiceKind,
 } from './service';
+export { HandlingMark, LabelShipment, PaymentAgency } from './shipment';
 export {
   type CheckDigitMode,
   cleanTrackingNumber,
@@ -115,11 +119,15 @@ export {
   B2_COD_LIMITS,
   B2_COLUMNS,
   B2_COOL_CODES,
+  B2_MAX_PARCELS,
+  B2_PAYMENT_AGENCY_LIMIT,
   B2_SERVICE_TYPES,
   B2_TIME_SERVICE_SLOTS,
   B2_TIME_SLOTS,
   type B2Context,
+  type B2EmailMessages,
   type B2Options,
+  type B2SearchKey,
   type B2ServiceType,
   writeB2Labels,
 } from './yamato';

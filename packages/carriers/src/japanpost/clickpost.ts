@@ -1,9 +1,16 @@
 import { createIssue, type Issue } from '@hakobu/core';
-import type { Shipment } from '@hakobu/orders';
-import { type BaseContext, baseContext, type LabelOptions, startRun, unavailable } from '../labels/common';
+import {
+  type BaseContext,
+  baseContext,
+  type LabelOptions,
+  refuseExtras,
+  startRun,
+  unavailable,
+} from '../labels/common';
 import { assertNumbered, column } from '../layout/columns';
 import { fitLines } from '../layout/fit';
 import { type ColumnSpec, type LabelBatch, type PreparedRow, writeLayout } from '../layout/spec';
+import type { LabelShipment } from '../shipment/label-shipment';
 
 /** At most this many rows in one クリックポスト まとめ申込 file (reference/carriers.md §3.2 [P]). */
 export const CLICKPOST_MAX_ROWS = 40;
@@ -79,11 +86,11 @@ function clickPostChecks(x: BaseContext, index: number): Issue[] {
  * ```
  */
 export function writeClickPostLabels(
-  shipments: readonly Shipment[],
+  shipments: readonly LabelShipment[],
   options: ClickPostOptions = {},
 ): LabelBatch {
   const run = startRun(options);
-  const prepare = (shipment: Shipment, index: number): PreparedRow<ClickPostContext> => {
+  const prepare = (shipment: LabelShipment, index: number): PreparedRow<ClickPostContext> => {
     const prepared = baseContext(run, shipment, index, {
       carrier: 'japanpost',
       defaultService: 'clickpost',
@@ -94,6 +101,14 @@ export function writeClickPostLabels(
     if (base === undefined)
       return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
     issues.push(...clickPostChecks(base, index));
+    issues.push(
+      ...refuseExtras(base, index, 'クリックポスト', {
+        parcels: false,
+        holdAtBranch: false,
+        paymentAgency: false,
+        handling: [],
+      }),
+    );
     const address = fitLines(
       [base.destination.address, base.destination.building, base.destination.company],
       [40, 40, 40, 40],
@@ -119,6 +134,8 @@ export function writeClickPostLabels(
       destination: base.destination,
       shipper: base.shipper,
       items: base.items,
+      itemCodes: base.itemCodes,
+      parcels: base.parcels,
       codAmount: base.codAmount,
       codTax: base.codTax,
       shipDate: base.shipDate,

@@ -131,3 +131,34 @@ describe('ゆうプリR (hakobu layout)', () => {
     expect(batch.rejected[0]!.issues.map((i) => i.data?.shipmentId)).toEqual(['s1', 's1']);
   });
 });
+
+describe('label-only shipment fields on Japan Post', () => {
+  it('refuses several parcels, 営業所止置き and 収納代行, and warns about handling marks, on both layouts', () => {
+    const shipments = (service: string) => [
+      { ...buildShipment({ id: 'parcels', service }), parcels: 2 },
+      { ...buildShipment({ id: 'branch', service }), holdAtBranch: '123456' },
+      { ...buildShipment({ id: 'agency', service }), paymentAgency: { amount: 1000 } },
+      { ...buildShipment({ id: 'fragile', service }), handling: ['fragile' as const] },
+    ];
+    const batches = [
+      writeYupriLabels(shipments('yupack'), { shipper: SAMPLE_SHIPPER, orders }),
+      writeClickPostLabels(shipments('clickpost'), { orders }),
+    ];
+    for (const batch of batches) {
+      expect(
+        batch.rejected.map((r) => [r.shipmentId, r.issues.map((i) => [i.code, i.path?.at(-1)])]),
+        batch.system,
+      ).toEqual([
+        ['parcels', [['carrier.unavailable_option', 'parcels']]],
+        ['branch', [['carrier.unavailable_option', 'holdAtBranch']]],
+        ['agency', [['carrier.unavailable_option', 'paymentAgency']]],
+      ]);
+      expect(batch.files[0]!.rows.map((r) => r.shipmentId)).toEqual(['fragile']);
+      expect(batch.issues.at(-1)).toMatchObject({
+        code: 'carrier.handling_unsupported',
+        severity: 'warning',
+        data: { shipmentId: 'fragile', handling: ['fragile'] },
+      });
+    }
+  });
+});

@@ -1,17 +1,19 @@
 import { createIssue, type Issue } from '@hakobu/core';
-import type { Shipment, TimeSlot } from '@hakobu/orders';
+import type { TimeSlot } from '@hakobu/orders';
 import {
   type BaseContext,
   baseContext,
   formatDate,
   hyphenatedPostal,
   type LabelOptions,
+  refuseExtras,
   startRun,
   unavailable,
 } from '../labels/common';
 import { assertNumbered, column, itemSlots } from '../layout/columns';
 import { fitLines } from '../layout/fit';
 import { type ColumnSpec, type LabelBatch, type PreparedRow, writeLayout } from '../layout/spec';
+import type { LabelShipment } from '../shipment/label-shipment';
 
 /**
  * ゆうプリR 配達時間帯区分 as seen in one exporter (reference/carriers.md §3.1, unconfirmed): 51 午前中, 52 12–14,
@@ -158,9 +160,9 @@ function yupriCodes(x: BaseContext, index: number, options: YupriOptions) {
  * batch.files[0]?.rows; // [{ line: 2, shipmentId: 'o0000001-S1', … }]
  * ```
  */
-export function writeYupriLabels(shipments: readonly Shipment[], options: YupriOptions): LabelBatch {
+export function writeYupriLabels(shipments: readonly LabelShipment[], options: YupriOptions): LabelBatch {
   const run = startRun(options);
-  const prepare = (shipment: Shipment, index: number): PreparedRow<YupriContext> => {
+  const prepare = (shipment: LabelShipment, index: number): PreparedRow<YupriContext> => {
     const prepared = baseContext(run, shipment, index, {
       carrier: 'japanpost',
       defaultService: 'standard',
@@ -172,6 +174,14 @@ export function writeYupriLabels(shipments: readonly Shipment[], options: YupriO
       return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
     const codes = yupriCodes(base, index, options);
     issues.push(...codes.issues);
+    issues.push(
+      ...refuseExtras(base, index, 'ゆうプリR', {
+        parcels: false,
+        holdAtBranch: false,
+        paymentAgency: false,
+        handling: [],
+      }),
+    );
     const address = fitLines([base.destination.address, base.destination.building], [50, 50, 50], 'bytes');
     if (address.overflow !== '') {
       issues.push(
@@ -194,6 +204,8 @@ export function writeYupriLabels(shipments: readonly Shipment[], options: YupriO
       destination: base.destination,
       shipper: base.shipper,
       items: base.items,
+      itemCodes: base.itemCodes,
+      parcels: base.parcels,
       codAmount: base.codAmount,
       codTax: base.codTax,
       shipDate: base.shipDate,

@@ -11,16 +11,21 @@ import type { OrderLine, Party, Shipment, TaxRatePercent } from '@hakobu/orders'
 import { compileItemNameRules, ItemNameRules, type ItemNameRulesInput } from '../layout/item-name';
 import type { RowSubject } from '../layout/spec';
 import { type ResolvedService, resolveService, type ServiceKind } from '../service/service';
+import type { HandlingMark, LabelShipment } from '../shipment/label-shipment';
 
 /** The carriers hakobu knows (配送業者 id on `Shipment.carrier`). */
 export const CARRIER_IDS = ['yamato', 'sagawa', 'japanpost'] as const;
 /** @see {@link CARRIER_IDS} */
 export type CarrierId = (typeof CARRIER_IDS)[number];
 
-/** The order data a label writer reads through shipment lines: product names, tax rates, prices. */
+/**
+ * The order data a label writer reads through shipment lines: product names, tax rates, prices, and the SKU
+ * written as B2's 品名コード (`masterSku`, else `sku`) when there is one.
+ */
 export interface LabelOrder {
   readonly id: string;
-  readonly lines: readonly Pick<OrderLine, 'id' | 'name' | 'unitPrice' | 'quantity' | 'taxRate'>[];
+  readonly lines: readonly (Pick<OrderLine, 'id' | 'name' | 'unitPrice' | 'quantity' | 'taxRate'> &
+    Partial<Pick<OrderLine, 'sku' | 'masterSku'>>)[];
 }
 
 /** Options every label writer takes (送り状出力の共通設定). */
@@ -65,13 +70,17 @@ export interface LabelParty {
 
 /** What every layout's formatters read (行コンテキスト). */
 export interface BaseContext {
-  readonly shipment: Shipment;
+  readonly shipment: LabelShipment;
   readonly key: string;
   readonly service: ResolvedService;
   readonly destination: LabelParty;
   readonly shipper: LabelParty | undefined;
   /** Product names after the shop's rules, one per shipment line. */
   readonly items: string[];
+  /** The lines' SKUs (`masterSku`, else `sku`, else `''`), beside {@link BaseContext.items}. */
+  readonly itemCodes: string[];
+  /** 個数: `shipment.parcels`, 1 when absent. */
+  readonly parcels: number;
   readonly codAmount: number;
   readonly codTax: number;
   /** 出荷予定日, `YYYY-MM-DD`. */
@@ -136,7 +145,15 @@ export function formatDate(date: string | undefined, separator: '/' | ''): strin
   return date === undefined ? '' : date.replace(/-/g, separator);
 }
 
-function codTaxFromLines(shipment: Shipment, lines: Map<string, LabelOrder['lines'][number]>): number {
+/**
+ * The consumption tax inside an amount the carrier collects (代引・収納代行の内消費税): the amount apportioned over
+ * the shipment's goods and fees by rate (fees at 10%), each part's tax rounded down.
+ */
+export function taxInside(
+  amount: number,
+  shipment: Shipment,
+  lines: Map<string, LabelOrder['lines'][number]>,
+): number {
   const byRate = new Map<TaxRatePercent, number>();
   for (const ref of shipment.lines) {
     const line = lines.get(`${ref.orderId}\u0000${ref.lineId}`);
@@ -149,8 +166,8 @@ function codTaxFromLines(shipment: Shipment, lines: Map<string, LabelOrder['line
   }
   const rates = [...byRate.keys()];
   const weights = rates.map((rate) => byRate.get(rate) ?? 0);
-  const parts = apportion(shipment.codAmount, weights);
-  if (!parts.ok || rates.length === 0) return Math.floor((shipment.codAmount * 10) / 110);
+  const parts = apportion(amount, weights);
+  if (!parts.ok || rates.length === 0) return Math.floor((amount * 10) / 110);
   return rates.reduce<number>(
     (sum, rate, index) => sum + Math.floor(((parts.value[index] ?? 0) * rate) / (100 + rate)),
     0,
@@ -193,7 +210,7 @@ export function startRun(options: LabelOptions): LabelRun {
  */
 export function baseContext(
   run: LabelRun,
-  shipment: Shipment,
+  shipment: LabelShipment,
   index: number,
   expect: { carrier: CarrierId; defaultService: ServiceKind; needsShipper: boolean },
 ): { subject: RowSubject; key: string; base: BaseContext | undefined; issues: Issue[] } {
@@ -252,16 +269,31 @@ export function baseContext(
     () => `${where}のお届け先`,
   );
   issues.push(...destination.issues);
+  const parcels = shipment.parcels ?? 1;
+  if (!Number.isSafeInteger(parcels) || parcels < 1) {
+    issues.push(
+      createIssue('carrier.invalid_parcels', `${where}の個数「${parcels}」は1以上の整数で指定してください`, {
+        path: [...path, 'parcels'],
+        data: { ...data, parcels },
+      }),
+    );
+  }
   if (service === undefined) return { subject, key, base: undefined, issues };
   const items: string[] = [];
+  const itemCodes: string[] = [];
   for (const ref of shipment.lines) {
     const line = run.lines.get(`${ref.orderId}\u0000${ref.lineId}`);
-    if (line !== undefined) items.push(run.cleanName(line.name));
+    if (line === undefined) continue;
+    items.push(run.cleanName(line.name));
+    itemCodes.push(line.masterSku ?? line.sku ?? '');
   }
-  if (items.length === 0) items.push(run.options.defaultItemName ?? '雑貨');
+  if (items.length === 0) {
+    items.push(run.options.defaultItemName ?? '雑貨');
+    itemCodes.push('');
+  }
   const codAmount = shipment.codAmount;
   const codTax =
-    codAmount > 0 ? (run.options.codTaxOf?.(shipment) ?? codTaxFromLines(shipment, run.lines)) : 0;
+    codAmount > 0 ? (run.options.codTaxOf?.(shipment) ?? taxInside(codAmount, shipment, run.lines)) : 0;
   return {
     subject,
     key,
@@ -272,6 +304,8 @@ export function baseContext(
       destination: destination.party,
       shipper: run.shipper?.party,
       items,
+      itemCodes,
+      parcels,
       codAmount,
       codTax,
       shipDate: shipment.plannedShipDate ?? run.options.shipDate,
@@ -292,4 +326,65 @@ export function unavailable(
     path: ['shipments', index, field],
     data: { shipmentId: shipment.id, ...data },
   });
+}
+
+/** Japanese names of the {@link HandlingMark}s, for messages and B2's 荷扱い text. */
+export const HANDLING_NAMES: Readonly<Record<HandlingMark, string>> = {
+  fragile: 'ワレモノ注意',
+  valuables: '貴重品',
+  thisSideUp: '天地無用',
+  perishable: 'ナマモノ',
+  doNotStack: '下積厳禁',
+};
+
+/** What a label system can carry of the label-only shipment fields (see `LabelShipment`). */
+export interface LabelExtras {
+  /** Writes a parcel count (個数) for every service it offers. */
+  readonly parcels: boolean;
+  readonly holdAtBranch: boolean;
+  readonly paymentAgency: boolean;
+  /** The handling marks it can write; the others are warned about. */
+  readonly handling: readonly HandlingMark[];
+}
+
+/**
+ * Issues for the label-only fields a system cannot carry: an error for more than one parcel, 営業所止置き or
+ * 収納代行 (the parcel would go out wrong), a warning for a handling mark it has no place for.
+ */
+export function refuseExtras(x: BaseContext, index: number, system: string, offers: LabelExtras): Issue[] {
+  const s = x.shipment;
+  const issues: Issue[] = [];
+  if (!offers.parcels && x.parcels > 1) {
+    issues.push(
+      unavailable(
+        s,
+        index,
+        'parcels',
+        `${system}では複数個口（${x.parcels}個）を1件の送り状にできません（1個ずつの伝票に分けてください）`,
+        { parcels: x.parcels },
+      ),
+    );
+  }
+  if (!offers.holdAtBranch && s.holdAtBranch !== undefined) {
+    issues.push(unavailable(s, index, 'holdAtBranch', `${system}では営業所止置きを指定できません`));
+  }
+  if (!offers.paymentAgency && s.paymentAgency !== undefined) {
+    issues.push(unavailable(s, index, 'paymentAgency', `${system}では収納代行を指定できません`));
+  }
+  const dropped = (s.handling ?? []).filter((mark) => !offers.handling.includes(mark));
+  if (dropped.length > 0) {
+    const names = dropped.map((mark) => HANDLING_NAMES[mark]).join('・');
+    issues.push(
+      createIssue(
+        'carrier.handling_unsupported',
+        `伝票${s.slipNumber}: ${system}には荷扱い「${names}」を書く欄がないため出力していません`,
+        {
+          severity: 'warning',
+          path: ['shipments', index, 'handling'],
+          data: { shipmentId: s.id, handling: dropped },
+        },
+      ),
+    );
+  }
+  return issues;
 }

@@ -2,6 +2,7 @@ export {
   type BaseContext,
   CARRIER_IDS,
   type CarrierId,
+  HANDLING_NAMES,
   type LabelOptions,
   type LabelOrder,
   type LabelParty,

@@ -1,9 +1,9 @@
 import { createIssue } from '@hakobu/core';
-import type { Shipment } from '@hakobu/orders';
 import { type ClickPostOptions, writeClickPostLabels } from '../japanpost/clickpost';
 import { writeYupriLabels, type YupriOptions } from '../japanpost/yupri';
 import type { LabelBatch } from '../layout/spec';
 import { type SagawaOptions, writeEhiden2Labels, writeEhiden3Labels } from '../sagawa/ehiden';
+import type { LabelShipment } from '../shipment/label-shipment';
 import { type B2Options, writeB2Labels } from '../yamato/b2';
 
 /**
@@ -37,7 +37,7 @@ export type WriteLabelsOptions =
  * const batch = writeLabels(shipments, { system: 'yamato-b2', shipper: shop, orders, billingCustomerCode: '0312345678' });
  * ```
  */
-export function writeLabels(shipments: readonly Shipment[], options: WriteLabelsOptions): LabelBatch {
+export function writeLabels(shipments: readonly LabelShipment[], options: WriteLabelsOptions): LabelBatch {
   switch (options.system) {
     case 'yamato-b2':
       return writeB2Labels(shipments, options);

@@ -76,6 +76,9 @@ describe('e飛伝Ⅱ layout', () => {
       27: '002',
       28: '20261203',
       29: '18',
+      // 指定シール: クール冷蔵, then 時間帯指定 (6 区分) — not 指定日配達 as well, only one of the two is printed.
+      36: '001',
+      37: '019',
       42: '1',
     };
     row!.forEach((cell, index) => {
@@ -136,5 +139,124 @@ describe('e飛伝Ⅲ layout', () => {
     );
     expect(batch.rejected.map((r) => r.shipmentId)).toEqual(['a', 'b']);
     expect(batch.files[0]!.rows.map((r) => r.shipmentId)).toEqual(['c']);
+  });
+});
+
+describe('佐川 指定シール, 出荷個数 and 営業所受取', () => {
+  const seals3 = (row: string[]) => [row[51], row[52], row[53]];
+
+  it('e飛伝Ⅲ: one 時間帯指定 seal per slot, 指定日配達 only without a slot, クール by temperature', () => {
+    const slots = ['am', '12-14', '14-16', '16-18', '18-20', '19-21'] as const;
+    const batch = writeEhiden3Labels(
+      [
+        ...slots.map((timeSlot, i) => buildShipment({ id: `t${i}`, timeSlot, requestedDate: '2026-12-03' })),
+        buildShipment({ id: 'date', requestedDate: '2026-12-03' }),
+        buildShipment({ id: 'frozen', temperature: 'frozen' }),
+        buildShipment({ id: 'plain' }),
+      ],
+      options,
+    );
+    expect(batch.issues).toEqual([]);
+    const rows = rowsOf(batch.files[0]!.bytes).slice(1);
+    expect(rows.map((row) => [row[45], ...seals3(row)])).toEqual([
+      ['01', '020', '', ''],
+      ['12', '022', '', ''],
+      ['14', '023', '', ''],
+      ['16', '024', '', ''],
+      ['18', '025', '', ''],
+      ['19', '026', '', ''],
+      ['', '005', '', ''],
+      ['', '002', '', ''],
+      ['', '', '', ''],
+    ]);
+    const five = writeEhiden3Labels([buildShipment({ timeSlot: '19-21' })], {
+      ...options,
+      timeSlotScheme: 'five',
+    });
+    expect(seals3(rowsOf(five.files[0]!.bytes)[1]!)).toEqual(['021', '', '']);
+  });
+
+  it('e飛伝Ⅱ: 019 under the 6-slot scheme, 016 (午前中) or 007 under the 5-slot one', () => {
+    const shipments = [
+      buildShipment({ id: 'am', timeSlot: 'am' }),
+      buildShipment({ id: 'pm', timeSlot: '14-16' }),
+    ];
+    const six = rowsOf(writeEhiden2Labels(shipments, options).files[0]!.bytes).slice(1);
+    const five = rowsOf(
+      writeEhiden2Labels(shipments, { ...options, timeSlotScheme: 'five' }).files[0]!.bytes,
+    ).slice(1);
+    expect(six.map((row) => row[35])).toEqual(['019', '019']);
+    expect(five.map((row) => row[35])).toEqual(['016', '007']);
+  });
+
+  it('writes only the seal kinds asked for', () => {
+    const batch = writeEhiden3Labels(
+      [buildShipment({ temperature: 'chilled', timeSlot: 'am', codAmount: 1000 })],
+      { ...options, seals: [] },
+    );
+    expect(seals3(rowsOf(batch.files[0]!.bytes)[1]!)).toEqual(['010', '', '']);
+  });
+
+  it('writes 出荷個数, 営業所受取 with its seal and code, and handling seals', () => {
+    const shipment = {
+      ...buildShipment({ temperature: 'frozen', requestedDate: '2026-12-03' }),
+      parcels: 3,
+      holdAtBranch: '1234',
+    };
+    const batch = writeEhiden3Labels([shipment], options);
+    expect(batch.issues).toEqual([]);
+    const row = rowsOf(batch.files[0]!.bytes)[1]!;
+    expect([row[41], row[54], row[56], ...seals3(row)]).toEqual(['3', '1', '1234', '002', '004', '005']);
+    const two = rowsOf(writeEhiden2Labels([shipment], options).files[0]!.bytes)[1]!;
+    expect([two[24], two[38], two[40], two[35], two[36], two[37]]).toEqual([
+      '3',
+      '1',
+      '1234',
+      '002',
+      '004',
+      '005',
+    ]);
+    const marked = writeEhiden3Labels([{ ...buildShipment(), handling: ['fragile', 'thisSideUp'] }], options);
+    expect(seals3(rowsOf(marked.files[0]!.bytes)[1]!)).toEqual(['011', '013', '']);
+  });
+
+  it('warns about the seals that do not fit in three, and about marks Sagawa has no seal for', () => {
+    const batch = writeEhiden3Labels(
+      [
+        {
+          ...buildShipment({ codAmount: 1000, temperature: 'chilled', timeSlot: '16-18' }),
+          handling: ['valuables', 'thisSideUp', 'perishable'],
+        },
+      ],
+      options,
+    );
+    expect(batch.counts.written).toBe(1);
+    expect(seals3(rowsOf(batch.files[0]!.bytes)[1]!)).toEqual(['010', '001', '024']);
+    const codes = batch.issues.map((issue) => issue.code);
+    expect(codes).toEqual(['carrier.handling_unsupported', 'carrier.sagawa.seal_overflow']);
+    expect(batch.issues[0]!.message).toContain('ナマモノ');
+    expect(batch.issues[1]!.data).toMatchObject({ dropped: ['012', '013'] });
+    expect(batch.issues[1]!.message).toContain('貴重品・天地無用');
+  });
+
+  it('rejects parcels over the limit and 収納代行, and converts the rest', () => {
+    const batch = writeEhiden3Labels(
+      [
+        { ...buildShipment({ id: 'many' }), parcels: 100 },
+        { ...buildShipment({ id: 'agency' }), paymentAgency: { amount: 1000 } },
+        { ...buildShipment({ id: 'ok' }), parcels: 99 },
+      ],
+      options,
+    );
+    expect(batch.rejected.map((r) => [r.shipmentId, r.issues.map((i) => i.code)])).toEqual([
+      ['many', ['carrier.unavailable_option']],
+      ['agency', ['carrier.unavailable_option']],
+    ]);
+    expect(rowsOf(batch.files[0]!.bytes)[1]![41]).toBe('99');
+    const raised = writeEhiden3Labels([{ ...buildShipment(), parcels: 100 }], {
+      ...options,
+      maxParcels: 200,
+    });
+    expect(raised.counts.written).toBe(1);
   });
 });

@@ -1,17 +1,21 @@
 import { createIssue, type Issue } from '@hakobu/core';
-import type { Shipment, TimeSlot } from '@hakobu/orders';
+import type { TimeSlot } from '@hakobu/orders';
+import { z } from 'zod';
 import {
   type BaseContext,
   baseContext,
   formatDate,
+  HANDLING_NAMES,
   hyphenatedPostal,
   type LabelOptions,
+  refuseExtras,
   startRun,
   unavailable,
 } from '../labels/common';
 import { assertNumbered, column, itemSlots } from '../layout/columns';
 import { fitLines, widen } from '../layout/fit';
 import { type ColumnSpec, type LabelBatch, type PreparedRow, writeLayout } from '../layout/spec';
+import type { HandlingMark, LabelShipment } from '../shipment/label-shipment';
 
 /**
  * 佐川 配達指定時間帯 codes per contract scheme: `six` (6 区分: 午前中, 12–14, 14–16, 16–18, 18–20, 19–21) or
@@ -24,6 +28,38 @@ export const SAGAWA_TIME_SLOTS = {
 
 /** 佐川 クール (便種（商品） / クール便指定): `001` 指定なし, `002` 冷蔵, `003` 冷凍. */
 export const SAGAWA_COOL_CODES = { ambient: '001', chilled: '002', frozen: '003' } as const;
+
+/**
+ * 佐川 指定シール codes (reference/carriers.md §2.4, third-party sources [P]): クール `001` 冷蔵 / `002` 冷凍,
+ * `004` 営業所受取, `005` 指定日配達, `011` 取扱注意, `012` 貴重品, `013` 天地無用; 時間帯指定 — e飛伝Ⅱ `007`
+ * (5 区分), `016` (5 区分の午前中), `019` (6 区分); e飛伝Ⅲ one seal per slot, keyed here by the 配達指定時間帯 code
+ * (`020` 午前中, `022` 12–14, `023` 14–16, `024` 16–18, `021` 18–21, `025` 18–20, `026` 19–21).
+ * The eコレクト seals (`008`–`010`) are the `codSeal` option.
+ */
+export const SAGAWA_SEALS = {
+  cool: { chilled: '001', frozen: '002' },
+  branch: '004',
+  date: '005',
+  handling: { fragile: '011', valuables: '012', thisSideUp: '013' },
+  ehiden2TimeSlot: { five: '007', fiveMorning: '016', six: '019' },
+  ehiden3TimeSlot: {
+    '01': '020',
+    '12': '022',
+    '14': '023',
+    '16': '024',
+    '04': '021',
+    '18': '025',
+    '19': '026',
+  },
+} as const;
+
+/**
+ * The 指定シール kinds a writer adds (指定シールの種類): `cool`, `branch` (営業所受取), `timeSlot` (時間帯指定, or
+ * `date` 指定日配達 when no slot is asked: only one of them may be printed), `handling` (取扱注意・貴重品・天地無用).
+ */
+export const SagawaSealKind = z.enum(['cool', 'branch', 'date', 'timeSlot', 'handling']);
+/** @see {@link SagawaSealKind} */
+export type SagawaSealKind = z.infer<typeof SagawaSealKind>;
 
 /** Options of {@link writeEhiden2Labels} and {@link writeEhiden3Labels}. */
 export interface SagawaOptions extends LabelOptions {
@@ -42,6 +78,13 @@ export interface SagawaOptions extends LabelOptions {
   readonly codLimit?: number;
   /** 荷姿 code. Default `'001'` 箱類. */
   readonly packing?: '001' | '002' | '003' | '004' | '005' | '006' | '007' | '008';
+  /**
+   * The 指定シール written besides the COD seal, in this order of priority (three columns; a seal that does not
+   * fit is warned about). Default: all of {@link SagawaSealKind}. The seal codes are third-party findings [P].
+   */
+  readonly seals?: readonly SagawaSealKind[];
+  /** Most parcels (出荷個数) on one slip. Default 99 (Sagawa's limit was not found [U]). */
+  readonly maxParcels?: number;
 }
 
 /** Row context of the e飛伝 layouts. */
@@ -53,7 +96,10 @@ export interface SagawaContext extends BaseContext {
   readonly itemNames: string[];
   readonly cool: string;
   readonly timeSlot: string;
-  readonly seal: string;
+  /** 指定シール１–３. */
+  readonly seals: string[];
+  /** 営業店コード when held at the branch (営業所受取), else `''`. */
+  readonly branch: string;
   readonly freight: '1' | '2';
   readonly customerCode: string;
   readonly packing: string;
@@ -98,7 +144,7 @@ export const EHIDEN2_COLUMNS: readonly ColumnSpec<SagawaContext>[] = assertNumbe
   fw(22, '品名３', (x) => x.itemNames[2]),
   fw(23, '品名４', (x) => x.itemNames[3]),
   fw(24, '品名５', (x) => x.itemNames[4]),
-  c(25, '出荷個数', 3, 'digits', { value: () => '1' }),
+  c(25, '出荷個数', 3, 'digits', { value: (x) => x.parcels }),
   c(26, '便種（スピードで選択）', 3, 'code', {
     codes: ['000', '001', '002', '003', '004', '005'],
     value: () => '000',
@@ -112,12 +158,12 @@ export const EHIDEN2_COLUMNS: readonly ColumnSpec<SagawaContext>[] = assertNumbe
   c(33, '決済種別', 1, 'code', { codes: ['0', '1', '2', '5'], value: (x) => x.paymentType }),
   c(34, '保険金額', 8, 'digits'),
   c(35, '保険金額印字', 1, 'code'),
-  c(36, '指定シール①', 3, 'code', { value: (x) => x.seal }),
-  c(37, '指定シール②', 3, 'code'),
-  c(38, '指定シール③', 3, 'code'),
-  c(39, '営業店止め', 1, 'code'),
+  c(36, '指定シール①', 3, 'code', { value: (x) => x.seals[0] }),
+  c(37, '指定シール②', 3, 'code', { value: (x) => x.seals[1] }),
+  c(38, '指定シール③', 3, 'code', { value: (x) => x.seals[2] }),
+  c(39, '営業店止め', 1, 'code', { codes: ['0', '1'], value: (x) => (x.branch === '' ? '' : '1') }),
   c(40, 'ＳＲＣ区分', 1, 'code'),
-  c(41, '営業店コード', 10, 'ascii'),
+  c(41, '営業店コード', 10, 'ascii', { value: (x) => x.branch }),
   c(42, '元着区分', 1, 'code', { codes: ['1', '2'], required: true, value: (x) => x.freight }),
 ]);
 
@@ -160,7 +206,7 @@ export const EHIDEN3_COLUMNS: readonly ColumnSpec<SagawaContext>[] = assertNumbe
   fw(29, '品名５', (x) => x.itemNames[4]),
   c(30, '荷札荷姿', 3, 'code'),
   ...Array.from({ length: 11 }, (_, i) => fw(31 + i, `荷札品名${widen(String(i + 1))}`)),
-  c(42, '出荷個数', 3, 'digits', { value: () => '1' }),
+  c(42, '出荷個数', 3, 'digits', { value: (x) => x.parcels }),
   c(43, 'スピード指定', 3, 'code', { value: () => '000' }),
   c(44, 'クール便指定', 3, 'code', { codes: Object.values(SAGAWA_COOL_CODES), value: (x) => x.cool }),
   c(45, '配達日', 8, 'date', { value: (x) => formatDate(x.shipment.requestedDate, '') }),
@@ -170,12 +216,12 @@ export const EHIDEN3_COLUMNS: readonly ColumnSpec<SagawaContext>[] = assertNumbe
   c(49, '消費税', 8, 'digits', { value: (x) => (x.codAmount > 0 ? x.codTax : undefined) }),
   c(50, '決済種別', 1, 'code', { codes: ['0', '1', '2', '3'], value: (x) => x.paymentType }),
   c(51, '保険金額', 8, 'digits'),
-  c(52, '指定シール１', 3, 'code', { value: (x) => x.seal }),
-  c(53, '指定シール２', 3, 'code'),
-  c(54, '指定シール３', 3, 'code'),
-  c(55, '営業所受取', 1, 'code'),
+  c(52, '指定シール１', 3, 'code', { value: (x) => x.seals[0] }),
+  c(53, '指定シール２', 3, 'code', { value: (x) => x.seals[1] }),
+  c(54, '指定シール３', 3, 'code', { value: (x) => x.seals[2] }),
+  c(55, '営業所受取', 1, 'code', { codes: ['0', '1'], value: (x) => (x.branch === '' ? '' : '1') }),
   c(56, 'SRC区分', 1, 'code'),
-  c(57, '営業所受取営業所コード', 10, 'ascii'),
+  c(57, '営業所受取営業所コード', 10, 'ascii', { value: (x) => x.branch }),
   c(58, '元着区分', 1, 'code', { codes: ['1', '2'], required: true, value: (x) => x.freight }),
   c(59, 'メールアドレス', 100, 'ascii'),
   c(60, 'ご不在時連絡先', 14, 'phone'),
@@ -186,13 +232,104 @@ export const EHIDEN3_COLUMNS: readonly ColumnSpec<SagawaContext>[] = assertNumbe
   ...Array.from({ length: 10 }, (_, i) => fw(65 + i, `編集${widen(String(i + 1).padStart(2, '0'))}`)),
 ]);
 
+type SagawaSystem = 'sagawa-ehiden2' | 'sagawa-ehiden3';
+
+const ALL_SEALS = SagawaSealKind.options;
+
+/** The 時間帯指定 seal of a slot code: e飛伝Ⅱ has one per scheme (and 午前中 in 5 区分), e飛伝Ⅲ one per slot. */
+function timeSlotSeal(system: SagawaSystem, scheme: 'six' | 'five', slotCode: string): string {
+  if (system === 'sagawa-ehiden3')
+    return SAGAWA_SEALS.ehiden3TimeSlot[slotCode as keyof typeof SAGAWA_SEALS.ehiden3TimeSlot];
+  const seals = SAGAWA_SEALS.ehiden2TimeSlot;
+  if (scheme === 'six') return seals.six;
+  return slotCode === '01' ? seals.fiveMorning : seals.five;
+}
+
+/**
+ * The 指定シール of a row in priority order — eコレクト, クール, 営業所受取, 時間帯指定 (else 指定日配達), 荷扱い —
+ * the first three written, the rest warned about.
+ */
+function sealsOf(
+  x: BaseContext,
+  index: number,
+  system: SagawaSystem,
+  slotCode: string,
+  options: SagawaOptions,
+  issues: Issue[],
+): string[] {
+  const s = x.shipment;
+  const kinds = options.seals ?? ALL_SEALS;
+  const wanted: { code: string; name: string }[] = [];
+  if (x.codAmount > 0) wanted.push({ code: options.codSeal ?? '010', name: 'eコレクト' });
+  if (kinds.includes('cool') && s.temperature !== 'ambient') {
+    wanted.push({
+      code: SAGAWA_SEALS.cool[s.temperature],
+      name: s.temperature === 'frozen' ? 'クール冷凍' : 'クール冷蔵',
+    });
+  }
+  if (kinds.includes('branch') && s.holdAtBranch !== undefined) {
+    wanted.push({ code: SAGAWA_SEALS.branch, name: '営業所受取' });
+  }
+  if (kinds.includes('timeSlot') && slotCode !== '') {
+    wanted.push({
+      code: timeSlotSeal(system, options.timeSlotScheme ?? 'six', slotCode),
+      name: '時間帯指定',
+    });
+  } else if (kinds.includes('date') && s.requestedDate !== undefined) {
+    wanted.push({ code: SAGAWA_SEALS.date, name: '指定日配達' });
+  }
+  if (kinds.includes('handling')) {
+    for (const mark of s.handling ?? []) {
+      if (mark in SAGAWA_SEALS.handling) {
+        const code = SAGAWA_SEALS.handling[mark as keyof typeof SAGAWA_SEALS.handling];
+        wanted.push({ code, name: HANDLING_NAMES[mark] });
+      }
+    }
+  }
+  const codes = [...new Set(wanted.map((seal) => seal.code))];
+  if (codes.length > 3) {
+    const left = wanted.filter((seal) => codes.slice(3).includes(seal.code)).map((seal) => seal.name);
+    issues.push(
+      createIssue(
+        'carrier.sagawa.seal_overflow',
+        `伝票${s.slipNumber}: 指定シールは3枚までのため「${left.join('・')}」を出力していません`,
+        {
+          severity: 'warning',
+          path: ['shipments', index],
+          data: { shipmentId: s.id, seals: codes, dropped: codes.slice(3) },
+        },
+      ),
+    );
+  }
+  return codes.slice(0, 3);
+}
+
 function sagawaCodes(
   x: BaseContext,
   index: number,
+  system: SagawaSystem,
   options: SagawaOptions,
-): { cool: string; timeSlot: string; issues: Issue[] } {
+): { cool: string; timeSlot: string; seals: string[]; issues: Issue[] } {
   const s = x.shipment;
   const issues: Issue[] = [];
+  const maxParcels = options.maxParcels ?? 99;
+  if (x.parcels > maxParcels) {
+    issues.push(
+      unavailable(s, index, 'parcels', `出荷個数${x.parcels}個は上限${maxParcels}個を超えています`, {
+        parcels: x.parcels,
+        limit: maxParcels,
+      }),
+    );
+  }
+  const sealKinds = options.seals ?? ALL_SEALS;
+  issues.push(
+    ...refuseExtras(x, index, '佐川急便（e飛伝）', {
+      parcels: true,
+      holdAtBranch: true,
+      paymentAgency: false,
+      handling: sealKinds.includes('handling') ? (Object.keys(SAGAWA_SEALS.handling) as HandlingMark[]) : [],
+    }),
+  );
   if (x.service.kind !== 'standard') {
     issues.push(
       unavailable(
@@ -233,18 +370,19 @@ function sagawaCodes(
       );
     }
   }
-  return { cool: SAGAWA_COOL_CODES[s.temperature], timeSlot, issues };
+  const seals = sealsOf(x, index, system, timeSlot, options, issues);
+  return { cool: SAGAWA_COOL_CODES[s.temperature], timeSlot, seals, issues };
 }
 
 function writeSagawa(
-  system: 'sagawa-ehiden2' | 'sagawa-ehiden3',
+  system: SagawaSystem,
   columns: readonly ColumnSpec<SagawaContext>[],
-  shipments: readonly Shipment[],
+  shipments: readonly LabelShipment[],
   options: SagawaOptions,
 ): LabelBatch {
   const run = startRun(options);
   const customerCode = options.customerCode ?? '';
-  const prepare = (shipment: Shipment, index: number): PreparedRow<SagawaContext> => {
+  const prepare = (shipment: LabelShipment, index: number): PreparedRow<SagawaContext> => {
     const prepared = baseContext(run, shipment, index, {
       carrier: 'sagawa',
       defaultService: 'standard',
@@ -254,7 +392,7 @@ function writeSagawa(
     const base = prepared.base;
     if (base === undefined)
       return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
-    const codes = sagawaCodes(base, index, options);
+    const codes = sagawaCodes(base, index, system, options);
     issues.push(...codes.issues);
     const where = `伝票${shipment.slipNumber}`;
     const address = fitLines(
@@ -322,6 +460,8 @@ function writeSagawa(
       destination: base.destination,
       shipper: base.shipper,
       items: base.items,
+      itemCodes: base.itemCodes,
+      parcels: base.parcels,
       codAmount: base.codAmount,
       codTax: base.codTax,
       shipDate: base.shipDate,
@@ -332,7 +472,8 @@ function writeSagawa(
       itemNames: itemSlots(base.items, 5),
       cool: codes.cool,
       timeSlot: codes.timeSlot,
-      seal: base.codAmount > 0 ? (options.codSeal ?? '010') : '',
+      seals: codes.seals,
+      branch: shipment.holdAtBranch?.trim() ?? '',
       freight: base.service.freight === 'recipient' ? '2' : '1',
       customerCode,
       packing: options.packing ?? '001',
@@ -358,7 +499,9 @@ function writeSagawa(
 /**
  * Writes shipments as an e飛伝Ⅱ 出荷データ CSV (佐川急便, 42 columns, header row, CP932, CRLF, all fields
  * quoted). Address and names go on 16-character lines; only 飛脚宅配便 (元払い or 着払い) is offered, so ネコポス,
- * コンパクト and the like are errors for that shipment. Cool maps to 便種（商品）, the slot to the contract's scheme.
+ * コンパクト and the like are errors for that shipment. Cool maps to 便種（商品）, the slot to the contract's scheme;
+ * `parcels` is the 出荷個数, `holdAtBranch` the 営業店止め, and the 指定シール carry eコレクト, クール, 営業所受取,
+ * 時間帯指定 (else 指定日配達) and the handling marks, three at most ({@link SAGAWA_SEALS}).
  *
  * @example
  * ```ts
@@ -366,7 +509,7 @@ function writeSagawa(
  * batch.files[0]?.text.split('\r\n')[0]; // '"住所録コード","お届け先電話番号",…'
  * ```
  */
-export function writeEhiden2Labels(shipments: readonly Shipment[], options: SagawaOptions): LabelBatch {
+export function writeEhiden2Labels(shipments: readonly LabelShipment[], options: SagawaOptions): LabelBatch {
   return writeSagawa('sagawa-ehiden2', EHIDEN2_COLUMNS, shipments, options);
 }
 
@@ -380,6 +523,6 @@ export function writeEhiden2Labels(shipments: readonly Shipment[], options: Saga
  * batch.counts; // { shipments: 120, written: 118, rejected: 2 }
  * ```
  */
-export function writeEhiden3Labels(shipments: readonly Shipment[], options: SagawaOptions): LabelBatch {
+export function writeEhiden3Labels(shipments: readonly LabelShipment[], options: SagawaOptions): LabelBatch {
   return writeSagawa('sagawa-ehiden3', EHIDEN3_COLUMNS, shipments, options);
 }

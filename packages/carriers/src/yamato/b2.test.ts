@@ -268,3 +268,293 @@ describe('B2クラウド layout', () => {
     );
   });
 });
+
+/** The cells every row of these tests shares: consignee, shipper, billing and the default 品名. */
+const COMMON_CELLS: Record<number, string> = {
+  1: 's1',
+  2: '0',
+  5: '2026/12/01',
+  9: '090-1234-5678',
+  11: '100-0005',
+  12: '東京都千代田区丸の内1-9-1',
+  16: '山田 太郎',
+  17: 'ﾔﾏﾀﾞ ﾀﾛｳ',
+  20: '03-1234-5678',
+  22: '105-0011',
+  23: '東京都港区芝公園4-2-8',
+  24: 'はこぶビル2F',
+  25: 'はこぶ商店',
+  26: 'ﾊｺﾌﾞｼｮｳﾃﾝ',
+  28: '静岡煎茶 100g',
+  40: '0312345678',
+  42: '01',
+};
+
+function expectRow(row: readonly string[] | undefined, cells: Record<number, string>) {
+  expect(row).toHaveLength(97);
+  row!.forEach((cell, index) => {
+    expect(cell, `column ${index + 1}`).toBe(cells[index + 1] ?? '');
+  });
+}
+
+describe('B2クラウド 発払い（複数口）', () => {
+  it('writes a golden 送り状種類 6 row: 発行枚数 = parcels, 個数口枠 3, くくりキー = the shipment id', () => {
+    const shipment = {
+      ...buildShipment({ timeSlot: '14-16', requestedDate: '2026-12-03' }),
+      parcels: 3,
+    };
+    const batch = writeB2Labels([shipment], { ...options, header: true });
+    expect(batch.issues).toEqual([]);
+    const [header, row] = rowsOf(batch.files[0]!.bytes);
+    expect([header![37], header![38], header![73]]).toEqual([
+      '発行枚数',
+      '個数口枠の印字',
+      '複数口くくりキー',
+    ]);
+    expectRow(row, { ...COMMON_CELLS, 2: '6', 6: '2026/12/03', 7: '1416', 38: '3', 39: '3', 74: 's1' });
+    expect(batch.files[0]!.rows).toEqual([{ line: 2, shipmentId: 's1', slipNumber: 's1-1', key: 's1' }]);
+  });
+
+  it('fits a long shipment id to the last 20 bytes, and refuses two shipments whose keys would coincide', () => {
+    const batch = writeB2Labels(
+      [
+        { ...buildShipment({ id: 'rakuten-123456-20261201-000123' }), parcels: 2 },
+        { ...buildShipment({ id: 'yahoo-99-123456-20261201-000123' }), parcels: 2 },
+        { ...buildShipment({ id: 'short' }), parcels: 99 },
+      ],
+      options,
+    );
+    expect(batch.files[0]!.rows.map((r) => r.shipmentId)).toEqual([
+      'rakuten-123456-20261201-000123',
+      'short',
+    ]);
+    const rows = rowsOf(batch.files[0]!.bytes);
+    expect(rows.map((r) => [r[0], r[1], r[37], r[73]])).toEqual([
+      ['rakuten-123456-20261201-000123', '6', '2', '3456-20261201-000123'],
+      ['short', '6', '99', 'short'],
+    ]);
+    expect(rows[0]![73]).toHaveLength(20);
+    expect(batch.rejected).toEqual([
+      {
+        shipmentId: 'yahoo-99-123456-20261201-000123',
+        slipNumber: 'yahoo-99-123456-20261201-000123-1',
+        issues: [expect.objectContaining({ code: 'carrier.b2.group_key_collision' })],
+      },
+    ]);
+  });
+
+  it('refuses more than one parcel on every service without 複数口, cool on 複数口, over 99 and bad counts', () => {
+    const services = ['nekopos', 'packet', 'mail', 'compact', 'time', 'chakubarai', 'eazy'];
+    const batch = writeB2Labels(
+      [
+        ...services.map((service) => ({ ...buildShipment({ id: service, service }), parcels: 2 })),
+        { ...buildShipment({ id: 'collect', codAmount: 5000 }), parcels: 2 },
+        { ...buildShipment({ id: 'compact-collect', service: 'compact', codAmount: 5000 }), parcels: 2 },
+        { ...buildShipment({ id: 'cool', temperature: 'chilled' }), parcels: 2 },
+        { ...buildShipment({ id: 'hundred' }), parcels: 100 },
+        { ...buildShipment({ id: 'zero' }), parcels: 0 },
+        { ...buildShipment({ id: 'half' }), parcels: 1.5 },
+        { ...buildShipment({ id: 'one' }), parcels: 1 },
+      ],
+      options,
+    );
+    expect(batch.files[0]!.rows.map((r) => r.shipmentId)).toEqual(['one']);
+    expect(rowsOf(batch.files[0]!.bytes)[0]![1]).toBe('0');
+    const byId = Object.fromEntries(batch.rejected.map((r) => [r.shipmentId, r.issues]));
+    for (const id of [...services, 'collect', 'compact-collect']) {
+      expect(
+        byId[id]?.map((i) => [i.code, i.path]),
+        id,
+      ).toEqual([['carrier.unavailable_option', ['shipments', expect.any(Number), 'parcels']]]);
+    }
+    expect(byId.nekopos?.[0]?.message).toContain('ネコポスでは複数口（2個）を指定できません');
+    // Over 99 is both an unavailable option and a 発行枚数 too long for its two digits.
+    expect(byId.hundred?.map((i) => i.code)).toEqual([
+      'carrier.unavailable_option',
+      'carrier.field_too_long',
+    ]);
+    expect(byId.hundred?.[0]?.message).toContain('上限99個');
+    expect(byId.cool?.map((i) => i.message)).toEqual([
+      '伝票cool-1: 発払い（複数口）ではクール便（冷蔵）を指定できません',
+    ]);
+    expect(byId.zero?.map((i) => i.code)).toEqual(['carrier.invalid_parcels']);
+    expect(byId.half?.map((i) => i.code)).toContain('carrier.invalid_parcels');
+  });
+});
+
+describe('B2クラウド columns filled from the shipment and the options', () => {
+  const skuOrders = [
+    {
+      id: 'o1',
+      lines: [
+        {
+          id: 'L1',
+          name: '静岡煎茶 100g',
+          sku: 'tea-100',
+          masterSku: 'TEA100',
+          unitPrice: 1080,
+          quantity: 1,
+          taxRate: 8 as const,
+        },
+        { id: 'L2', name: '湯のみ', sku: '湯のみ-白', unitPrice: 1500, quantity: 1, taxRate: 10 as const },
+      ],
+    },
+  ];
+
+  it('writes 品名コード, 荷扱い, 営業所止置き, 会社名 over two columns, 検索キー and the e-mails', () => {
+    const company = '株式会社はこぶロジスティクス東日本フルフィルメントセンター第二倉庫'; // 66 bytes
+    const shipment = {
+      ...buildShipment({
+        destination: { ...buildShipment().destination, company, email: 'taro@example.jp' },
+        lines: [
+          { orderId: 'o1', lineId: 'L1', quantity: 1 },
+          { orderId: 'o1', lineId: 'L2', quantity: 1 },
+        ],
+      }),
+      handling: ['fragile', 'thisSideUp', 'doNotStack'] as const,
+      holdAtBranch: '031234',
+    };
+    const batch = writeB2Labels([shipment], {
+      ...options,
+      orders: skuOrders,
+      billingClassCode: '001',
+      notifyByEmail: true,
+      notifyOnDelivery: true,
+      emailMessages: { notice: 'ご注文ありがとうございます ﾊｺﾌﾞ', delivered: 'お届けしました' },
+      searchKeys: (s) => [{ title: '伝票番号', key: s.slipNumber.replace(/-/g, ' ') }],
+    });
+    const row = rowsOf(batch.files[0]!.bytes)[0];
+    expectRow(row, {
+      ...COMMON_CELLS,
+      14: '株式会社はこぶロジスティクス東日本フルフィルメント',
+      15: 'センター第二倉庫',
+      27: 'TEA100',
+      30: '湯のみ',
+      31: 'ワレモノ注意',
+      32: '天地無用・下積厳禁',
+      36: '1',
+      37: '031234',
+      41: '001',
+      48: '1',
+      49: 'taro@example.jp',
+      50: '1',
+      51: 'ご注文ありがとうございます　ハコブ',
+      52: '1',
+      53: 'taro@example.jp',
+      54: 'お届けしました',
+      75: '伝票番号',
+      76: 's1 1',
+    });
+    // The second SKU is not half-width: left blank, with a warning rather than a refused slip.
+    expect(batch.issues.map((i) => [i.code, i.severity])).toEqual([
+      ['carrier.b2.item_code_skipped', 'warning'],
+    ]);
+    const plain = writeB2Labels([shipment], { ...options, orders: skuOrders, itemCodes: false });
+    expect(rowsOf(plain.files[0]!.bytes)[0]![26]).toBe('');
+  });
+
+  it('writes ネコポス 投函予定・投函完了メール, the shipper one to the shipper', () => {
+    const batch = writeB2Labels(
+      [
+        buildShipment({
+          service: 'nekopos',
+          destination: { ...buildShipment().destination, email: 'taro@example.jp' },
+        }),
+      ],
+      {
+        ...options,
+        shipper: { ...SAMPLE_SHIPPER, email: 'shop@example.jp' },
+        notifyByEmail: true,
+        notifyOnDelivery: true,
+        notifyShipperOnPosting: true,
+        emailMessages: { notice: 'ポストに届きます', delivered: '投函しました', shipper: '投函済' },
+      },
+    );
+    const row = rowsOf(batch.files[0]!.bytes)[0];
+    expectRow(row, {
+      ...COMMON_CELLS,
+      2: 'A',
+      87: '1',
+      88: 'taro@example.jp',
+      89: 'ポストに届きます',
+      90: '1',
+      91: 'taro@example.jp',
+      92: '投函しました',
+      93: '1',
+      94: 'shop@example.jp',
+      95: '投函済',
+    });
+  });
+
+  it('writes クロネコ収納代行: amount, tax inside it, the destination billed and the shipper as contact', () => {
+    const shipment = {
+      ...buildShipment({
+        lines: [
+          { orderId: 'o1', lineId: 'L1', quantity: 2 },
+          { orderId: 'o1', lineId: 'L2', quantity: 1 },
+        ],
+      }),
+      paymentAgency: { amount: 4360, reference: 'INV0001', note: '請求書在中' },
+    };
+    const batch = writeB2Labels([shipment], options);
+    expect(batch.issues).toEqual([]);
+    expectRow(rowsOf(batch.files[0]!.bytes)[0], {
+      ...COMMON_CELLS,
+      30: '今治タオル フェイスタオル 2枚組',
+      55: '1',
+      57: '4360',
+      // 2,160 at 8% + 2,200 at 10%: 160 + 200.
+      58: '360',
+      59: '100-0005',
+      60: '東京都千代田区丸の内1-9-1',
+      64: '山田 太郎',
+      65: 'ﾔﾏﾀﾞ ﾀﾛｳ',
+      66: 'はこぶ商店',
+      67: '105-0011',
+      68: '東京都港区芝公園4-2-8',
+      69: 'はこぶビル2F',
+      70: '03-1234-5678',
+      71: 'INV0001',
+      72: '静岡煎茶 100g',
+      73: '請求書在中',
+    });
+  });
+
+  it('refuses 収納代行 with COD or over 300,000 円, a billed party without kana, and bad search keys', () => {
+    const billTo = { ...SAMPLE_SHIPPER, name: '鈴木 花子', nameKana: undefined };
+    const batch = writeB2Labels(
+      [
+        { ...buildShipment({ id: 'cod', codAmount: 1000 }), paymentAgency: { amount: 1000 } },
+        { ...buildShipment({ id: 'over' }), paymentAgency: { amount: 300_001 } },
+        { ...buildShipment({ id: 'kana' }), paymentAgency: { amount: 1000, billTo } },
+        buildShipment({ id: 'key' }),
+        buildShipment({ id: 'keys' }),
+      ],
+      {
+        ...options,
+        searchKeys: (s) =>
+          s.id === 'key'
+            ? [{ title: '注文', key: 'A-1' }]
+            : s.id === 'keys'
+              ? Array.from({ length: 5 }, (_, i) => ({ title: `k${i}`, key: `K${i}` }))
+              : [],
+      },
+    );
+    const codes = Object.fromEntries(batch.rejected.map((r) => [r.shipmentId, r.issues.map((i) => i.code)]));
+    expect(codes).toEqual({
+      cod: ['carrier.unavailable_option'],
+      over: ['carrier.unavailable_option'],
+      kana: ['carrier.field_required'],
+      key: ['carrier.b2.search_key'],
+      keys: ['carrier.b2.search_key'],
+    });
+    expect(batch.rejected.find((r) => r.shipmentId === 'kana')?.issues[0]?.data).toMatchObject({
+      column: 65,
+    });
+  });
+
+  it('refuses 営業所コード that is not 6 digits', () => {
+    const batch = writeB2Labels([{ ...buildShipment(), holdAtBranch: '12-345' }], options);
+    expect(batch.rejected[0]?.issues.map((i) => i.code)).toEqual(['carrier.not_digits']);
+  });
+});

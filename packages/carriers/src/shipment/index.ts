@@ -1,0 +1,1 @@
+export { HandlingMark, LabelShipment, PaymentAgency } from './label-shipment';
