@@ -41,6 +41,7 @@ export {
   indexPolicies,
   type PolicyIndex,
   PolicyRule,
+  shareOf,
   unrestrictedPolicy,
 } from './policy';
 export { Drift, MallQuantity, type ReconcileReport, reconcile } from './reconcile';
@@ -67,6 +68,7 @@ export {
 export {
   PushedState,
   planSync,
+  ShareMode,
   type SyncInput,
   SyncItem,
   SyncMode,

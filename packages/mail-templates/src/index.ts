@@ -3,7 +3,7 @@
  * LiquidJS templates — Japanese filters (円, 日本時間の日付, 和暦, 全角/半角, 電話番号, 追跡URL), bracket-tag
  * aliases (`[注文番号]`), a typed context, `checkTemplate` with line and column, previews, mail chosen per
  * event and payment method with rank blocks, signatures per route and mobile variants, idempotent bulk
- * sending through a transport port, and 納品書 / ピッキングリスト / 出荷指示書 as printable HTML.
+ * sending through a transport port, and 納品書 / ピッキングリスト / 出荷指示書 / Web領収書 as printable HTML.
  *
  * @module @hakobu/mail-templates
  */
@@ -49,9 +49,19 @@ export {
   TIME_SLOT_LABELS,
 } from './context';
 export {
+  checkInvoiceNumber,
+  DEFAULT_RECEIPT_PROVISO,
   type DocumentBranding,
   type DocumentOptions,
+  type IssuedReceipt,
+  type IssueReceiptOptions,
+  issueReceipt,
   type Parcel,
+  RECEIPT_ADDRESSEE_MAX,
+  RECEIPT_PROVISO_MAX,
+  ReceiptHonorific,
+  ReceiptIssueRecord,
+  ReceiptRequest,
   type RenderedDocument,
   renderDeliveryNotes,
   renderPickingList,

@@ -1,6 +1,7 @@
 /**
  * `@hakobu/orders`: 受注管理 for a Japanese multi-mall shop — the order model, status as data, 伝票分割 and
- * 同梱 with exact undo, blacklist screening, gift and delivery-note data, customer ranks, and repository ports.
+ * 同梱 with exact undo, blacklist screening, gift and delivery-note data, customer ranks, repository ports,
+ * customer self-service (signed support URLs, change requests, message threads) and data retention.
  *
  * @module @hakobu/orders
  */
@@ -201,6 +202,31 @@ export {
   queryOrders,
 } from './repository';
 export {
+  changeRequestRetentionRecord,
+  isRedactedOrder,
+  type OrderRetentionOptions,
+  orderRedactedAt,
+  orderRetentionRecord,
+  PERSONAL_INDEX_KINDS,
+  planRetention,
+  REDACTED_POSTAL_CODE,
+  REDACTED_TEXT,
+  REDACTION_EVENT,
+  type RedactedOrder,
+  RetentionAction,
+  RetentionKind,
+  type RetentionPlan,
+  RetentionPolicy,
+  RetentionRecord,
+  RetentionRule,
+  type RetentionStep,
+  redactChangeRequest,
+  redactOrder,
+  redactThread,
+  retentionDueAt,
+  threadRetentionRecord,
+} from './retention';
+export {
   addDestination,
   ChargePlacement,
   type DestinationSource,
@@ -238,6 +264,50 @@ export {
   type TransitionOutcome,
   validateFlow,
 } from './status';
+export {
+  type AppliedChangeRequest,
+  appendMessage,
+  applyChangeRequest,
+  ChangeRequest,
+  ChangeRequestDecision,
+  ChangeRequestInput,
+  type ChangeRequestOptions,
+  ChangeRequestStatus,
+  type ChangeRequestVerdict,
+  cancelLine,
+  changeDelivery,
+  changeDestination,
+  changeRequestRefusals,
+  changeRequestStatusLabels,
+  createChangeRequest,
+  createThread,
+  type DeliveryChange,
+  decideChangeRequest,
+  type EditOutcome,
+  type EditTargetOptions,
+  endOfJapanDay,
+  GIFT_MESSAGE_MAX_LENGTH,
+  type IssueSupportTokenInput,
+  importSupportTokenKeyring,
+  issueSupportToken,
+  type LineCancellation,
+  MESSAGE_MAX_LENGTH,
+  MessageAuthor,
+  MessageThread,
+  markRead,
+  type NewMessage,
+  RequestedChange,
+  SUPPORT_TOKEN_VERSION,
+  type SupportTokenClaims,
+  type SupportTokenKeyring,
+  SupportTokenPurpose,
+  SupportTokenRefusal,
+  setGiftMessage,
+  ThreadMessage,
+  unreadCounts,
+  type VerifySupportTokenOptions,
+  verifySupportToken,
+} from './support';
 export {
   applyTracking,
   type FollowUpDue,

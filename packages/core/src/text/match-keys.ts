@@ -1,3 +1,4 @@
+import { isAscii } from './ascii';
 import { KANJI_VARIANTS, type KanjiVariantTable } from './kanji-variant-table';
 import { ZERO_WIDTH } from './spaces-dashes';
 
@@ -77,7 +78,59 @@ function compactNfkc(s: string): string {
  * ```
  */
 export function normalizeName(s: string): string {
-  return foldKanjiVariants(toHiragana(foldSymbolClasses(compactNfkc(s)))).toLowerCase();
+  return simpleKey(s, true) ?? foldKanjiVariants(toHiragana(foldSymbolClasses(compactNfkc(s)))).toLowerCase();
+}
+
+/**
+ * The default fold table by UTF-16 code unit, for its keys among the CJK unified ideographs U+4E00–U+9FFF;
+ * `undefined` when a value could change under a later step (lower-casing), which turns the fast path off.
+ */
+const UNIFIED_FOLD: ReadonlyMap<number, string> | undefined = unifiedFold();
+
+function unifiedFold(): Map<number, string> | undefined {
+  const fold = new Map<number, string>();
+  for (const [key, value] of Object.entries(KANJI_VARIANTS)) {
+    const code = key.charCodeAt(0);
+    if (key.length !== 1 || code < 0x4e00 || code > 0x9fff) continue;
+    if (value.toLowerCase() !== value) return undefined;
+    fold.set(code, value);
+  }
+  return fold;
+}
+
+/**
+ * The first steps of a key in one pass, for text made only of printable ASCII, spaces (U+0020, U+3000),
+ * hiragana U+3041–U+3096, katakana U+30A1–U+30FA, ー and CJK unified ideographs — what most names and
+ * addresses are. NFKC leaves every such string as it is (no character of the set decomposes or composes
+ * with another), wave dashes and hyphen variants are absent, so the general steps reduce to: drop the
+ * spaces, fold kanji with the default table, lower-case ASCII and, for names, katakana → hiragana. (The
+ * address steps after it never look at Latin letters, so lower-casing first gives the same key.)
+ * `undefined` for any other character: the general path then runs. Keys are built for every order, and
+ * NFKC plus one regex pass per step cost several times this loop.
+ */
+function simpleKey(s: string, hiragana: boolean): string | undefined {
+  if (UNIFIED_FOLD === undefined) return undefined;
+  let out = '';
+  let from = 0;
+  for (let at = 0; at < s.length; at += 1) {
+    const code = s.charCodeAt(at);
+    let replacement: string | undefined;
+    if (code === 0x20 || code === 0x3000) replacement = '';
+    else if (code > 0x20 && code < 0x7f) {
+      if (code < 0x41 || code > 0x5a) continue;
+      replacement = String.fromCharCode(code + 0x20);
+    } else if (code >= 0x3041 && code <= 0x3096) continue;
+    else if ((code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc) {
+      if (!hiragana || code > 0x30f6) continue;
+      replacement = String.fromCharCode(code - 0x60);
+    } else if (code >= 0x4e00 && code <= 0x9fff) {
+      replacement = UNIFIED_FOLD.get(code);
+      if (replacement === undefined) continue;
+    } else return undefined;
+    out += s.slice(from, at) + replacement;
+    from = at + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Wave dashes and tildes → `~`; hyphen, dash and minus variants (not ー) → `-`. */
@@ -109,19 +162,41 @@ const HYPHENS = /[‐‑‒–—―−─━﹣]/gu;
  * ```
  */
 export function normalizeAddressKey(s: string): string {
-  let key = foldSymbolClasses(foldKanjiVariants(compactNfkc(s)));
+  const simple = simpleKey(s, false);
+  let key = simple ?? foldSymbolClasses(foldKanjiVariants(compactNfkc(s)));
   // The probes skip regexes with Unicode-property lookbehinds, the costly part, when they cannot match.
-  if (GA_PROBE.test(key)) key = key.replace(GA_VARIANTS, 'が');
-  if (NO_PROBE.test(key)) key = key.replace(NO_VARIANTS, 'の');
-  if (BLOCK_PROBE.test(key)) {
-    key = key.replace(KANJI_NUMBER_BEFORE_BLOCK, kanjiNumberToDigits);
-    key = blockSuffixesToDashes(key);
+  if (ADDRESS_PROBE.test(key)) {
+    if (GA_PROBE.test(key)) key = key.replace(GA_VARIANTS, 'が');
+    if (NO_PROBE.test(key)) key = key.replace(NO_VARIANTS, 'の');
+    if (BLOCK_PROBE.test(key)) {
+      key = key.replace(KANJI_NUMBER_BEFORE_BLOCK, kanjiNumberToDigits);
+      key = blockSuffixesToDashes(key);
+    }
+    if (SEPARATOR_PROBE.test(key)) key = key.replace(SEPARATOR_BETWEEN_NUMBERS, '-');
   }
-  if (SEPARATOR_PROBE.test(key)) key = key.replace(SEPARATOR_BETWEEN_NUMBERS, '-');
-  key = key.replace(/-{2,}/gu, '-').replace(/(?<=\d)-(?!\d)/gu, '');
-  return key.toLowerCase();
+  if (key.includes('--')) key = key.replace(/-{2,}/gu, '-');
+  key = dropDanglingDashes(key);
+  // The one-pass path already lower-cased its only cased characters (ASCII), and no later step adds any.
+  return simple === undefined ? key.toLowerCase() : key;
 }
 
+/** Removes each dash that follows a digit and precedes none (`(?<=\d)-(?!\d)`): `4-2-8-` → `4-2-8`. */
+function dropDanglingDashes(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = s.indexOf('-'); at !== -1; at = s.indexOf('-', at + 1)) {
+    if (!isDigit(s.charCodeAt(at - 1)) || isDigit(s.charCodeAt(at + 1))) continue;
+    out += s.slice(from, at);
+    from = at + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+const ADDRESS_PROBE = /[ヶヵケガ之ノ丁番号条線ーの]/u;
 const GA_PROBE = /[ヶヵケガ]/u;
 const NO_PROBE = /[之ノ]/u;
 const BLOCK_PROBE = /[丁番号条線]/u;
@@ -187,5 +262,7 @@ function kanjiNumberToDigits(numeral: string): string {
  * ```
  */
 export function normalizeEmail(s: string): string {
-  return s.normalize('NFKC').replace(ZERO_WIDTH, '').trim().toLowerCase();
+  // NFKC leaves ASCII as it is and zero-width characters are not ASCII: most addresses skip both passes.
+  const folded = isAscii(s) ? s : s.normalize('NFKC').replace(ZERO_WIDTH, '');
+  return folded.trim().toLowerCase();
 }

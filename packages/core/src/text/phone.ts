@@ -1,3 +1,5 @@
+import { isAscii } from './ascii';
+
 /** What {@link analyzePhone} found in a phone number as entered. Internal to `@hakobu/core`. */
 export interface PhoneAnalysis {
   /** The match key returned by {@link normalizePhone}. */
@@ -32,21 +34,49 @@ function splitExtension(s: string): { number: string; extension: string | undefi
  * ```
  */
 export function analyzePhone(s: string): PhoneAnalysis {
-  const { number, extension } = splitExtension(s.normalize('NFKC'));
-  const kept = number.replace(/[^0-9+]/gu, '');
+  const { number, extension } = splitExtension(isAscii(s) ? s : s.normalize('NFKC'));
+  return { extension, ...readDigits(number.replace(/[^0-9+]/gu, '')) };
+}
+
+/** The key from the digits and `+` signs of a number: country code, spreadsheet-lost leading 0. */
+function readDigits(kept: string): Omit<PhoneAnalysis, 'extension'> {
   const international = kept.startsWith('+');
   const digits = kept.replace(/\+/gu, '');
-  const result = { extension, foreign: false, restoredZero: false };
   if (digits.startsWith('81') && (international || digits.length === 11 || digits.length === 12)) {
     const national = digits.slice(2);
     const key = national === '' || national.startsWith('0') ? national : `0${national}`;
-    return { ...result, key };
+    return { foreign: false, restoredZero: false, key };
   }
-  if (international) return { ...result, key: digits === '' ? '' : `+${digits}`, foreign: digits !== '' };
+  if (international)
+    return { foreign: digits !== '', restoredZero: false, key: digits === '' ? '' : `+${digits}` };
   if ((digits.length === 9 || digits.length === 10) && !digits.startsWith('0')) {
-    return { ...result, key: `0${digits}`, restoredZero: true };
+    return { foreign: false, restoredZero: true, key: `0${digits}` };
   }
-  return { ...result, key: digits };
+  return { foreign: false, restoredZero: false, key: digits };
+}
+
+/**
+ * The digits and `+` signs of an ASCII number before its extension, in one pass: the same cut as
+ * {@link splitExtension} (the first `x`, `#` or `ext`, any case, after a digit), without NFKC (ASCII is
+ * left as it is) or regexes. Most numbers are typed in ASCII, and a key is built for every order.
+ */
+function asciiNumberDigits(s: string): string {
+  let kept = '';
+  let digitSeen = false;
+  for (let at = 0; at < s.length; at += 1) {
+    const code = s.charCodeAt(at);
+    if (code >= 0x30 && code <= 0x39) {
+      digitSeen = true;
+      kept += s[at];
+    } else if (code === 0x2b) kept += '+';
+    else if (digitSeen && isExtensionMark(s, at, code)) break;
+  }
+  return kept;
+}
+
+function isExtensionMark(s: string, at: number, code: number): boolean {
+  if (code === 0x78 || code === 0x58 || code === 0x23) return true;
+  return (code === 0x65 || code === 0x45) && s.slice(at + 1, at + 3).toLowerCase() === 'xt';
 }
 
 /**
@@ -67,5 +97,5 @@ export function analyzePhone(s: string): PhoneAnalysis {
  * ```
  */
 export function normalizePhone(s: string): string {
-  return analyzePhone(s).key;
+  return isAscii(s) ? readDigits(asciiNumberDigits(s)).key : analyzePhone(s).key;
 }

@@ -112,3 +112,54 @@ describe('keys agree across the ways a name is typed', () => {
     );
   });
 });
+
+describe('the one-pass paths for plain text give the keys of the general path', () => {
+  // A leading ZWSP is neither ASCII nor plain text, so it sends the text down the general path, which
+  // removes it: both paths must give one key. Three alphabets: ASCII only (phone, e-mail, postal code
+  // paths), plain (names and addresses: kana, unified kanji, ASCII, spaces) and mixed with other forms.
+  const ascii = [...'0123456789-~#+xXeEtTaAzZ@.() ', 'ext', 'EXT', '+81'];
+  const plainOnly = [...'あがゔゖアガヴヶヷヺー山田髙高邊國澤櫻一二十丁目番地号条線室館町ケガ之ノの　'];
+  const unit = (pieces: string[]) => fc.string({ unit: fc.constantFrom(...pieces), maxLength: 30 });
+  const text = fc.oneof(
+    unit(ascii),
+    unit([...ascii, ...plainOnly]),
+    unit([...ascii, ...plainOnly, ...'ｰ〜－ｱ内線']),
+  );
+  const forced = (s: string): string => `\u200b${s}`;
+
+  it.each([
+    ['normalizeName', normalizeName],
+    ['normalizeAddressKey', normalizeAddressKey],
+    ['normalizePhone', normalizePhone],
+    ['normalizeEmail', normalizeEmail],
+  ] as const)('%s', (_name, f) => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(f(s)).toBe(f(forced(s)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('foldWidth', () => {
+    // U+3000 also sends the text down the general path, where it becomes one leading ASCII space.
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(foldWidth(`\u3000${s}`)).toBe(` ${foldWidth(s)}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('normalizePostalCode', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.stringMatching(/^\d{3}-?\d{4}$/u)), (s) => {
+        const direct = normalizePostalCode(s);
+        const general = normalizePostalCode(forced(s));
+        expect(direct.ok).toBe(general.ok);
+        if (direct.ok && general.ok) expect(direct.value).toBe(general.value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

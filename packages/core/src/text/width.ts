@@ -12,6 +12,8 @@ import {
 } from './kana-table';
 
 const SPACES_TO_ASCII = new Set(['\u3000', '\u00a0']);
+/** Every character {@link foldWidth} changes: the two spaces, full-width ASCII and half-width katakana. */
+const WIDTH_FOLDED = /[\u00a0\u3000\uff01-\uff5e\uff61-\uff9f]/u;
 
 function isHalfwidthKana(ch: string): boolean {
   const cp = ch.codePointAt(0)!;
@@ -37,6 +39,8 @@ function isHalfwidthKana(ch: string): boolean {
  * ```
  */
 export function foldWidth(s: string): string {
+  // Text without these characters comes out as it went in; most remarks and names have none.
+  if (!WIDTH_FOLDED.test(s)) return s;
   const chars = Array.from(s);
   let out = '';
   for (let i = 0; i < chars.length; i++) {

@@ -203,6 +203,26 @@ describe('release, commit, reallocate', () => {
     expect(await free(store)).toEqual({ CUP: 5, TEA: 10 });
   });
 
+  it('stamps the ledger in Japan time, whatever form the clock gives the instant in', async () => {
+    const store = await stocked({ TEA: 5 });
+    // 15:30 UTC on the 27th is already 00:30 on the 28th in Japan: the ledger shows the Japanese day.
+    const utcClock = fixedClock(new Date('2026-11-27T15:30:00.250Z'));
+    applied(
+      await allocate(
+        { store, catalog, clock: utcClock },
+        { key: 'a', actor: 'x', lines: [{ orderLineId: 'l1', sku: 'TEA', quantity: 2 }] },
+      ),
+    );
+    const shipped = applied(
+      await commit({ store, catalog, clock: utcClock }, { key: 's', actor: '出荷', orderLineIds: ['l1'] }),
+    );
+    expect(shipped.movements.map((m) => m.at)).toEqual(['2026-11-28T00:30:00+09:00']);
+    expect((await store.readMovements({ sku: 'TEA' })).map((m) => [m.batchKey, m.at])).toEqual([
+      ['seed', '2026-11-28T09:00:00+09:00'],
+      ['s', '2026-11-28T00:30:00+09:00'],
+    ]);
+  });
+
   it('commit ships whole lines or exact partial quantities and refuses shipping more than held', async () => {
     const store = await stocked({ TEA: 10, CUP: 5 });
     applied(
@@ -233,7 +253,7 @@ describe('release, commit, reallocate', () => {
         quantity: -1,
         orderLineId: 'l2',
         actor: '出荷',
-        at: '2026-11-28T01:00:00.000Z',
+        at: '2026-11-28T10:00:00+09:00',
       },
     ]);
     const over = await commit(

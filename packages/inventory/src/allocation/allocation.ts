@@ -1,5 +1,5 @@
 import type { Clock, Result } from '@hakobu/core';
-import { createIssue, fail, type Issue, ok } from '@hakobu/core';
+import { createIssue, fail, formatInstantJst, type Issue, ok } from '@hakobu/core';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog';
 import { describeMallCode, mallCodeKey } from '../catalog/catalog';
@@ -37,7 +37,7 @@ export interface AllocationContext {
   readonly store: StockStore;
   /** The product master and mall code mapping. */
   readonly catalog: Catalog;
-  /** The source of the instant written to the movement ledger. */
+  /** The source of the instant written to the movement ledger, in Japan time (`+09:00`, to the second). */
   readonly clock: Clock;
 }
 
@@ -163,7 +163,8 @@ async function run(
   return context.store.apply({
     key: request.key,
     actor: request.actor,
-    at: context.clock.now().toISOString(),
+    // The ledger reads in Japan time like order events, whatever the host's time zone.
+    at: formatInstantJst(context.clock.now()),
     operations,
   });
 }

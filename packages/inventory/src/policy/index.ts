@@ -5,5 +5,6 @@ export {
   indexPolicies,
   type PolicyIndex,
   PolicyRule,
+  shareOf,
   unrestrictedPolicy,
 } from './policy';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../model/listing';
-import { advertisedQuantity, indexPolicies, unrestrictedPolicy } from './policy';
+import { advertisedQuantity, indexPolicies, shareOf, unrestrictedPolicy } from './policy';
 
 const listing: Listing = {
   id: 'L',
@@ -23,6 +23,12 @@ describe('advertisedQuantity', () => {
     expect(advertisedQuantity(4, { ratio: 100, reserve: 0, cap: undefined, floorToZero: 4 }, 1)).toBe(4);
     expect(advertisedQuantity(2, { ratio: 100, reserve: 5, cap: undefined, floorToZero: 0 }, 1)).toBe(0);
     expect(advertisedQuantity(7, unrestrictedPolicy, 1)).toBe(7);
+  });
+
+  it('shareOf is the reserve and ratio steps, in master units', () => {
+    expect(shareOf(14, { ratio: 60, reserve: 0, cap: 1, floorToZero: 9 })).toBe(8);
+    expect(shareOf(14, { ratio: 50, reserve: 4, cap: undefined, floorToZero: 0 })).toBe(5);
+    expect(shareOf(3, { ratio: 100, reserve: 5, cap: undefined, floorToZero: 0 })).toBe(0);
   });
 
   it('never advertises more master units than the stock behind it', () => {
@@ -66,6 +72,23 @@ describe('indexPolicies', () => {
       cap: undefined,
       floorToZero: 3,
     });
+  });
+
+  it('resolves the policy of a whole channel or of one shop, without listing policies', () => {
+    const { index } = indexPolicies([
+      { channel: 'rakuten', ratio: 60, reserve: 2 },
+      { channel: 'rakuten', shopId: 'outlet', ratio: 20 },
+      { listingId: 'L', ratio: 5 },
+    ]);
+    expect(index.resolveScope('rakuten')).toEqual({ ratio: 60, reserve: 2, cap: undefined, floorToZero: 0 });
+    expect(index.resolveScope('rakuten', 'outlet')).toEqual({
+      ratio: 20,
+      reserve: 2,
+      cap: undefined,
+      floorToZero: 0,
+    });
+    expect(index.resolveScope('rakuten', 'main')).toEqual(index.resolveScope('rakuten'));
+    expect(index.resolveScope('yahoo')).toEqual(unrestrictedPolicy);
   });
 
   it('reports duplicate scopes and invalid policies and keeps the first valid one', () => {

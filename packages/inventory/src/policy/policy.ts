@@ -5,7 +5,9 @@ import { Channel, type Listing } from '../model/listing';
 /**
  * The adjustable parts of a channel policy (在庫連携設定). Each is optional; a more specific policy
  * overrides a less specific one field by field (listing over shop over channel), and an unset field takes
- * its default: ratio 100, reserve 0, no cap, floor-to-zero 0.
+ * its default: ratio 100, reserve 0, no cap, floor-to-zero 0. In a `split` channel (the default of
+ * `planSync`) the channel's share still bounds all its listings together, so a shop or listing policy
+ * narrows its listings but never lifts them above the channel's share.
  *
  * - `ratio` 在庫割当率, percent 0–100 of the stock left after `reserve`, rounded down.
  * - `reserve` 予備在庫数, master units held back from this channel.
@@ -64,8 +66,9 @@ export const unrestrictedPolicy: EffectivePolicy = { ratio: 100, reserve: 0, cap
  * 4. cap (上限): `min(x, cap)`
  * 5. floor-to-zero (下限): `x < floorToZero ? 0 : x`
  *
- * Every step rounds down, so no listing ever advertises more than the stock behind it, and listings whose
- * ratios add up to at most 100% never advertise more than the stock together.
+ * Every step rounds down, so no listing ever advertises more than the stock behind it. This is one
+ * listing on its own: `planSync` then splits each channel's share among the channel's listings that use
+ * the same stock (see {@link shareOf}).
  *
  * @example
  * ```ts
@@ -74,17 +77,36 @@ export const unrestrictedPolicy: EffectivePolicy = { ratio: 100, reserve: 0, cap
  * ```
  */
 export function advertisedQuantity(free: number, policy: EffectivePolicy, multiplier: number): number {
-  const afterReserve = Math.max(0, free - policy.reserve);
-  const shared = Math.floor((afterReserve * policy.ratio) / 100);
-  const packs = Math.floor(shared / multiplier);
+  const packs = Math.floor(shareOf(free, policy) / multiplier);
   const capped = policy.cap === undefined ? packs : Math.min(packs, policy.cap);
   return capped < policy.floorToZero ? 0 : capped;
+}
+
+/**
+ * The share of a scope (割当枠): the master units of one SKU that a channel or a shop may advertise,
+ * all its listings together — steps 1 and 2 of {@link advertisedQuantity}, `floor(max(0, free − reserve)
+ * × ratio / 100)`. With `split` (the default of `planSync`), the listings of a channel never advertise more
+ * of a SKU together than the channel's share, nor the listings of a shop more than the shop's share.
+ *
+ * @example
+ * ```ts
+ * shareOf(14, { ratio: 60, reserve: 0, cap: undefined, floorToZero: 0 }); // 8
+ * shareOf(14, { ratio: 50, reserve: 4, cap: undefined, floorToZero: 0 }); // floor(10 × 0.5) = 5
+ * ```
+ */
+export function shareOf(free: number, policy: EffectivePolicy): number {
+  return Math.floor((Math.max(0, free - policy.reserve) * policy.ratio) / 100);
 }
 
 /** Channel policies indexed by scope, from {@link indexPolicies}. */
 export interface PolicyIndex {
   /** The effective policy of one listing. */
   resolve(listing: Listing): EffectivePolicy;
+  /**
+   * The effective policy of a whole channel (`shopId` absent) or of one shop, without listing policies:
+   * the policy whose {@link shareOf} bounds every listing of that scope together.
+   */
+  resolveScope(channel: string, shopId?: string): EffectivePolicy;
 }
 
 function scopeKey(policy: ChannelPolicy): string {
@@ -181,6 +203,10 @@ export function indexPolicies(policies: readonly ChannelPolicy[]): { index: Poli
         const base = forShop(listing.channel, listing.shopId);
         return byListing.size === 0 ? base : merge(base, byListing.get(listing.id));
       },
+      resolveScope: (channel, shopId) =>
+        shopId === undefined
+          ? merge(unrestrictedPolicy, byScope.get(JSON.stringify(['channel', channel, null])))
+          : forShop(channel, shopId),
     },
     issues,
   };

@@ -4,9 +4,10 @@ import type { Catalog } from '../catalog/catalog';
 import type { Listing } from '../model/listing';
 import type { StockLevel } from '../model/stock';
 import type { ChannelPolicy } from '../policy/policy';
-import { advertisedQuantity, indexPolicies } from '../policy/policy';
+import { indexPolicies } from '../policy/policy';
 import { byCodeUnit } from '../store/keys';
-import { sellableStock, setQuantity } from './availability';
+import { sellableStock } from './availability';
+import { listingQuantities, type ShareMode, stockedComponents } from './share';
 
 /** How a channel takes stock: the new quantity (`absolute`, 在庫数の上書き) or the change (`delta`, 差分). */
 export const SyncMode = z.enum(['absolute', 'delta']);
@@ -46,15 +47,22 @@ export interface SyncInput {
   readonly catalog: Catalog;
   /** Every stock level (from `StockStore.readLevels`). */
   readonly levels: readonly StockLevel[];
-  /** Channel policies; none means every listing advertises all sellable stock. */
+  /** Channel policies; none means every channel's share is all the sellable stock. */
   readonly policies?: readonly ChannelPolicy[];
   /** What was pushed last time; `{}` on the first run. */
   readonly pushed: PushedState;
   /** The mode per channel; a channel not named here is `absolute`. */
   readonly modes?: Readonly<Record<string, SyncMode>>;
   /**
-   * Only plan listings affected by these SKUs (the SKU itself and every set containing it), e.g. the SKUs
-   * of the levels an order, a receipt or a real-store sale touched. Absent plans every listing.
+   * How each channel's share is divided among its listings (see {@link ShareMode}); a channel not named
+   * here is `split`: its listings together never advertise more than its share.
+   */
+  readonly shares?: Readonly<Record<string, ShareMode>>;
+  /**
+   * Only plan listings affected by these SKUs, e.g. the SKUs of the levels an order, a receipt or a
+   * real-store sale touched: the listings of these SKUs and of every set containing them, and, in `split`
+   * channels, every listing of the same channel sharing stock with those (they divide one share). Absent
+   * plans every listing.
    */
   readonly changedSkus?: readonly string[];
 }
@@ -75,12 +83,20 @@ export interface SyncPlan {
 
 /**
  * Plans a multi-mall stock sync (在庫連携): for every listing, the sellable stock of its SKU (a set's from
- * its components), through its channel policy, compared with what was pushed last; only listings whose
- * quantity changed are uploaded. Several shops of one mall read the same pool. In a `delta` channel a
- * listing never pushed before cannot get a delta: it goes into an `absolute` upload of the same shop,
- * with the warning `inventory.sync_no_baseline`. Save `pushed` only after the uploads succeed.
+ * its components) through its channel policy; then each channel's share (and each shop's, when the shop
+ * has its own ratio or reserve) of every stocked SKU is divided among the listings that use it — a single
+ * item and a pack of one SKU, shops of one mall, sets and their components — so that together they never
+ * advertise more than the share (`split`, the default; see {@link ShareMode}). Quantities are compared with
+ * what was pushed last; only listings whose quantity changed are uploaded. In a `delta` channel a listing
+ * never pushed before cannot get a delta: it goes into an `absolute` upload of the same shop, with the
+ * warning `inventory.sync_no_baseline`. Save `pushed` only after the uploads succeed.
  *
- * Pure and linear in the number of listings.
+ * The division is equal in master units, round by round, and deterministic: each share's remaining units
+ * are divided equally among the listings still growing that use it, each taking whole sold units; a listing
+ * that cannot take a whole unit stops growing, the last units go to listings in id order, and a listing
+ * left below its floor-to-zero shows 0 and gives its units to the others.
+ *
+ * Pure; linear in the number of listings when few listings of a channel share stock.
  *
  * @example
  * ```ts
@@ -98,25 +114,21 @@ export interface SyncPlan {
 export function planSync(input: SyncInput): SyncPlan {
   const { catalog, pushed } = input;
   const { index, issues } = indexPolicies(input.policies ?? []);
-  const free = sellableStock(input.levels);
-  // Sets have no stock of their own: their quantity is written over any level filed under a set SKU.
-  const setQuantities = [...catalog.setStock].map(
-    ([sku, components]) => [sku, setQuantity(components, free)] as const,
+  const sellable = sellableStock(input.levels);
+  const planned = listingsToPlan(
+    catalog,
+    input.changedSkus,
+    (channel) => input.shares?.[channel] !== 'shared',
   );
-  for (const [sku, quantity] of setQuantities) free.set(sku, quantity);
+  const quantities = listingQuantities(catalog, planned, sellable, index, input.shares);
 
   const uploads = new Map<string, SyncUpload>();
-  const planned = listingsToPlan(catalog, input.changedSkus);
   const next: PushedState = input.changedSkus === undefined ? {} : { ...pushed };
-  for (const listing of planned) {
-    const quantity = advertisedQuantity(
-      free.get(listing.sku) ?? 0,
-      index.resolve(listing),
-      listing.multiplier,
-    );
+  planned.forEach((listing, position) => {
+    const quantity = quantities[position] ?? 0;
     const previous = pushed[listing.id];
     next[listing.id] = quantity;
-    if (previous === quantity) continue;
+    if (previous === quantity) return;
     let mode = input.modes?.[listing.channel] ?? 'absolute';
     const item: SyncItem = { listingId: listing.id, itemCode: listing.itemCode, quantity };
     if (listing.skuCode !== undefined) item.skuCode = listing.skuCode;
@@ -134,7 +146,7 @@ export function planSync(input: SyncInput): SyncPlan {
       );
     }
     uploadFor(uploads, listing, mode).items.push(item);
-  }
+  });
   const sorted = [...uploads.keys()].sort(byCodeUnit).map((key) => uploads.get(key)!);
   return { uploads: sorted, pushed: next, issues };
 }
@@ -149,15 +161,38 @@ function uploadFor(uploads: Map<string, SyncUpload>, listing: Listing, mode: Syn
   return upload;
 }
 
-/** Listings in id order: all of them, or those whose stock depends on one of the changed SKUs. */
-function listingsToPlan(catalog: Catalog, changedSkus: readonly string[] | undefined): readonly Listing[] {
+/**
+ * Listings in id order: all of them, or those whose quantity can depend on one of the changed SKUs: the
+ * listings of the SKU and of sets containing it and, through `split` channels, every listing of the same
+ * channel that uses a stocked SKU one of those uses (they divide one share), and so on.
+ */
+function listingsToPlan(
+  catalog: Catalog,
+  changedSkus: readonly string[] | undefined,
+  splits: (channel: string) => boolean,
+): readonly Listing[] {
   if (changedSkus === undefined) return catalog.sortedListings;
-  const skus = new Set<string>();
-  for (const sku of changedSkus) {
-    skus.add(sku);
-    for (const set of catalog.setsContaining.get(sku) ?? []) skus.add(set);
+  const planned = new Set<Listing>();
+  const changed = new Set<string>();
+  for (const sku of changedSkus)
+    for (const { sku: leaf } of stockedComponents(catalog, sku)) changed.add(leaf);
+  const queue: { leaf: string; channel?: string }[] = [...changed].map((leaf) => ({ leaf }));
+  const visited = new Set<string>();
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    const { leaf, channel } = next;
+    for (const sku of [leaf, ...(catalog.setsContaining.get(leaf) ?? [])]) {
+      for (const listing of catalog.listingsBySku.get(sku) ?? []) {
+        if ((channel !== undefined && listing.channel !== channel) || planned.has(listing)) continue;
+        planned.add(listing);
+        if (!splits(listing.channel)) continue;
+        for (const { sku: other } of stockedComponents(catalog, listing.sku)) {
+          const key = JSON.stringify([listing.channel, other]);
+          if (changed.has(other) || visited.has(key)) continue;
+          visited.add(key);
+          queue.push({ leaf: other, channel: listing.channel });
+        }
+      }
+    }
   }
-  const listings: Listing[] = [];
-  for (const sku of skus) listings.push(...(catalog.listingsBySku.get(sku) ?? []));
-  return listings.sort((a, b) => byCodeUnit(a.id, b.id));
+  return [...planned].sort((a, b) => byCodeUnit(a.id, b.id));
 }

@@ -1,34 +1,33 @@
 import { createIssue, formatYen, type Issue } from '@hakobu/core';
 import {
+  type ChargeKind,
+  chargeKindLabels,
   type DeliveryNoteData,
   deliveryNote,
+  isDiscount,
   type OrderState,
-  type Party,
   type Shipment,
   temperatureZoneLabels,
 } from '@hakobu/orders';
 import { escapeHtml } from '../compose/html';
 import { TIME_SLOT_LABELS } from '../context/labels';
-import { formatJapanDate, formatPhone, formatPostalCode } from '../engine/format';
+import { formatJapanDate } from '../engine/format';
 import { DEFAULT_CARRIER_LABELS } from '../engine/tracking';
+import {
+  brandingIssues,
+  type DocumentBranding,
+  page,
+  partyHtml,
+  type RenderedDocument,
+  routeOf,
+  safeStylesheets,
+  shopHtml,
+} from './layout';
 
 /** One parcel to print (印刷対象): the shipment and every order whose lines it carries, the holder first. */
 export interface Parcel {
   readonly shipment: Shipment;
   readonly orders: readonly OrderState[];
-}
-
-/** Branding of documents per route (帳票の体裁): shop name, address lines, logo, signature, stylesheet. */
-export interface DocumentBranding {
-  readonly shopName: string;
-  /** Lines printed under the shop name (住所, 電話, URL …). */
-  readonly signature?: readonly string[];
-  /** `https:` or `data:image/` URL of the logo. */
-  readonly logoUrl?: string;
-  /** 適格請求書発行事業者登録番号, `T` + 13 digits. */
-  readonly invoiceNumber?: string;
-  /** Extra CSS for this route, appended after the built-in print CSS. */
-  readonly stylesheet?: string;
 }
 
 /** Options of the document renderers. */
@@ -39,144 +38,6 @@ export interface DocumentOptions {
   readonly issuedOn: string;
   readonly carrierLabels?: Readonly<Record<string, string>>;
 }
-
-/** A rendered document: one HTML file, and every issue found while building it. */
-export interface RenderedDocument {
-  readonly html: string;
-  readonly pages: number;
-  readonly issues: Issue[];
-}
-
-const PRINT_CSS = `@page { size: A4; margin: 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif; font-size: 10pt; color: #000; margin: 0; }
-.page { break-after: page; page-break-after: always; }
-.page:last-child { break-after: auto; page-break-after: auto; }
-h1 { font-size: 16pt; text-align: center; margin: 0 0 6mm; letter-spacing: 0.3em; }
-.head { display: flex; justify-content: space-between; gap: 8mm; margin-bottom: 6mm; }
-.party p, .shop p { margin: 0; line-height: 1.5; }
-.shop { text-align: right; }
-.shop img { max-height: 15mm; max-width: 50mm; }
-table { width: 100%; border-collapse: collapse; margin-bottom: 4mm; }
-th, td { border: 0.3mm solid #444; padding: 1.2mm 2mm; vertical-align: top; }
-th { background: #eee; font-weight: normal; }
-td.num { text-align: right; white-space: nowrap; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-.totals { width: 60%; margin-left: auto; }
-.note { border: 0.3mm solid #444; padding: 2mm; white-space: pre-wrap; }
-.message { margin: 4mm 0; font-size: 11pt; }
-.legend { font-size: 8pt; }`;
-
-function routeOf(order: OrderState): string {
-  return `${order.channel}/${order.shopId}`;
-}
-
-function brandingIssues(key: string, branding: DocumentBranding | undefined, where: string): Issue[] {
-  if (branding === undefined) {
-    return [
-      createIssue(
-        'document.branding_missing',
-        `${where}: 販路・ショップ「${key}」の帳票設定（ショップ名・署名）がありません`,
-        { data: { route: key } },
-      ),
-    ];
-  }
-  const issues: Issue[] = [];
-  if (branding.invoiceNumber !== undefined && !/^T\d{13}$/.test(branding.invoiceNumber)) {
-    issues.push(
-      createIssue(
-        'document.invoice_number_invalid',
-        `販路・ショップ「${key}」の登録番号「${branding.invoiceNumber}」は T + 13桁 ではありません`,
-        { data: { route: key } },
-      ),
-    );
-  }
-  if (branding.logoUrl !== undefined && !/^(https:|data:image\/)/.test(branding.logoUrl)) {
-    issues.push(
-      createIssue(
-        'document.logo_url_invalid',
-        `販路・ショップ「${key}」のロゴURLは https: か data:image/ にしてください`,
-        { data: { route: key } },
-      ),
-    );
-  }
-  if (branding.stylesheet !== undefined && /<\/|<!--/.test(branding.stylesheet)) {
-    issues.push(
-      createIssue(
-        'document.stylesheet_invalid',
-        `販路・ショップ「${key}」のスタイルシートに「</」は使えません`,
-        { data: { route: key } },
-      ),
-    );
-  }
-  return issues;
-}
-
-function safeStylesheets(
-  branding: Readonly<Record<string, DocumentBranding>>,
-  used: ReadonlySet<string>,
-): string {
-  return [...used]
-    .sort()
-    .flatMap((key) => {
-      const css = branding[key]?.stylesheet;
-      return css === undefined || /<\/|<!--/.test(css) ? [] : [`/* ${key.replace(/\*\//g, '')} */\n${css}`];
-    })
-    .join('\n');
-}
-
-function page(title: string, css: string, sections: readonly string[]): string {
-  return `<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>
-${PRINT_CSS}
-${css}
-</style>
-</head>
-<body>
-${sections.join('\n')}
-</body>
-</html>
-`;
-}
-
-function partyHtml(party: Party, suffix: string): string {
-  const lines = [
-    formatPostalCode(party.postalCode),
-    `${party.prefecture}${party.address1}`,
-    party.address2 ?? '',
-    party.company ?? '',
-    `${party.name} ${suffix}`,
-    `TEL ${formatPhone(party.phone)}`,
-  ].filter((line) => line !== '');
-  return lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
-}
-
-function shopHtml(branding: DocumentBranding | undefined): string {
-  if (branding === undefined) return '';
-  const logo =
-    branding.logoUrl !== undefined && /^(https:|data:image\/)/.test(branding.logoUrl)
-      ? `<img src="${escapeHtml(branding.logoUrl)}" alt="${escapeHtml(branding.shopName)}">`
-      : '';
-  const invoice =
-    branding.invoiceNumber !== undefined && /^T\d{13}$/.test(branding.invoiceNumber)
-      ? `<p>登録番号 ${escapeHtml(branding.invoiceNumber)}</p>`
-      : '';
-  const lines = (branding.signature ?? []).map((line) => `<p>${escapeHtml(line)}</p>`).join('');
-  return `<div class="shop">${logo}<p>${escapeHtml(branding.shopName)}</p>${lines}${invoice}</div>`;
-}
-
-const CHARGE_LABELS: Readonly<Record<string, string>> = {
-  shipping: '送料',
-  codFee: '代引手数料',
-  wrapping: 'ラッピング料',
-  otherFees: 'その他手数料',
-  couponDiscount: 'クーポン値引',
-  pointsUsed: 'ポイント利用',
-};
 
 function noteSection(
   note: DeliveryNoteData,
@@ -208,8 +69,9 @@ ${noteText}</section>`;
   const charges = Object.entries(note.charges ?? {})
     .filter(([, amount]) => amount !== 0)
     .map(([kind, amount]) => {
-      const sign = kind === 'couponDiscount' || kind === 'pointsUsed' ? -amount : amount;
-      return `<tr><th>${escapeHtml(CHARGE_LABELS[kind] ?? kind)}</th><td class="num">${formatYen(sign)}</td></tr>`;
+      const label = chargeKindLabels[kind as ChargeKind] ?? kind;
+      const sign = isDiscount(kind as ChargeKind) ? -amount : amount;
+      return `<tr><th>${escapeHtml(label)}</th><td class="num">${formatYen(sign)}</td></tr>`;
     })
     .join('');
   const tax = (note.taxSummary ?? [])
@@ -327,7 +189,7 @@ export function renderPickingList(parcels: readonly Parcel[], options: DocumentO
   const total = sorted.reduce((sum, row) => sum + row.quantity, 0);
   const section = `<section class="page picking"><h1>ピッキングリスト</h1>
 <p>発行日 ${escapeHtml(formatJapanDate(options.issuedOn))}　伝票 ${parcels.length} 件　商品 ${sorted.length} 種 ${total} 点</p>
-<table><thead><tr><th>SKU</th><th>商品名</th><th>数量</th><th>伝票数</th><th>確認</th></tr></thead><tbody>${body}</tbody></table></section>`;
+<table><thead><tr><th>SKU</th><th>商品名</th><th>数量</th><th>伝票数</th><th class="check">確認</th></tr></thead><tbody>${body}</tbody></table></section>`;
   return { html: page('ピッキングリスト', '', [section]), pages: 1, issues: [] };
 }
 

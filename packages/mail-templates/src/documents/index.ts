@@ -1,9 +1,20 @@
 export {
-  type DocumentBranding,
   type DocumentOptions,
   type Parcel,
-  type RenderedDocument,
   renderDeliveryNotes,
   renderPickingList,
   renderShippingInstructions,
 } from './documents';
+export { checkInvoiceNumber } from './invoice-number';
+export type { DocumentBranding, RenderedDocument } from './layout';
+export {
+  DEFAULT_RECEIPT_PROVISO,
+  type IssuedReceipt,
+  type IssueReceiptOptions,
+  issueReceipt,
+  RECEIPT_ADDRESSEE_MAX,
+  RECEIPT_PROVISO_MAX,
+  ReceiptHonorific,
+  ReceiptIssueRecord,
+  ReceiptRequest,
+} from './receipt';

@@ -22,7 +22,7 @@ const SAMPLE_SHOP: ShopInfo = {
   email: 'shop@example.jp',
   phone: '0312345678',
   url: 'https://www.rakuten.co.jp/hakobu-do/',
-  invoiceNumber: 'T1234567890123',
+  invoiceNumber: 'T7123456789012',
 };
 
 /**

@@ -97,7 +97,7 @@ export function exampleRoutes(): MailRouteInput[] {
       email: `${channel}@example.jp`,
       phone: '0312345678',
       url: `https://example.jp/${channel}`,
-      invoiceNumber: 'T1234567890123',
+      invoiceNumber: 'T7123456789012',
     },
     from: `${channel}@example.jp`,
     replyTo: `support@example.jp`,

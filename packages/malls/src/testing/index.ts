@@ -1,7 +1,8 @@
 /**
  * Test support for `@hakobu/malls`: deterministic, realistic (invented) Japanese order fixtures and the
  * writers that render them in each mall's format — 楽天 getOrder JSON and 受注CSV (CP932), Amazon SP-API
- * JSON and order report TSV, Yahoo! orderInfo and order CSV — for hosts' tests, benchmarks and demos.
+ * JSON and order report TSV, Yahoo! orderInfo and order CSV — for hosts' tests, benchmarks and demos; and a
+ * fake `HttpTransport` and timer for API tests that never touch the network.
  *
  * @module @hakobu/malls/testing
  */
@@ -24,4 +25,11 @@ export {
   fixtureRandom,
   fixtureTotals,
 } from './fixture';
+export {
+  createFakeTimer,
+  createFakeTransport,
+  type FakeAnswer,
+  type FakeTimer,
+  type FakeTransport,
+} from './http';
 export { rakutenGetOrderResponse, rakutenOrderCsv, rakutenOrderModel, rakutenOrderNumber } from './rakuten';

@@ -35,7 +35,7 @@ export const RAKUTEN_MAX_PARCELS_PER_BASKET = 20;
  * @example
  * ```ts
  * const { bodies, issues } = rakutenShippingBodies(shippedOrders, { today: '2026-11-28' });
- * for (const body of bodies) await transport.send(rakutenRequest('updateOrderShipping', credentials, body));
+ * for (const body of bodies) await transport.send(rakutenUpdateOrderShippingRequest(config, body));
  * ```
  */
 export function rakutenShippingBodies(

@@ -1,8 +1,14 @@
 import { createIssue } from '@hakobu/core';
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../model';
+import type { Order, OrderState } from '../model';
 import { generateOrders } from '../testing';
-import { Condition, type ConditionInput, evaluateCondition, possibleStatuses } from './conditions';
+import {
+  Condition,
+  type ConditionInput,
+  conditionHolds,
+  evaluateCondition,
+  possibleStatuses,
+} from './conditions';
 
 const base = generateOrders({ seed: 7, count: 1 })[0]!;
 const today = '2026-11-28';
@@ -212,5 +218,77 @@ describe('possibleStatuses', () => {
       ...possibleStatuses(parse({ kind: 'not', condition: { kind: 'status', in: ['new'] } }), all),
     ]).toEqual(['awaitingShipment', 'shipped']);
     expect(possibleStatuses(parse({ kind: 'gift' }), all).size).toBe(3);
+  });
+});
+
+describe('conditionHolds', () => {
+  // Planning tests conditions with conditionHolds and collects values only for the rules that hold, so the
+  // two must agree on every kind of condition.
+  const leaves: ConditionInput[] = [
+    { kind: 'channel', in: ['rakuten'] },
+    { kind: 'shop', in: ['hakobu-yahoo'] },
+    { kind: 'status', in: ['new', 'awaitingShipment'] },
+    { kind: 'paymentMethod', in: ['cod'] },
+    { kind: 'paymentStatus', in: ['paid'] },
+    { kind: 'amount', field: 'billedTotal', min: 8000 },
+    { kind: 'amount', field: 'cod', max: 5000 },
+    { kind: 'amount', field: 'itemCount', min: 3 },
+    { kind: 'sku', values: ['rice'], match: 'prefix' },
+    { kind: 'sku', values: ['gift'], match: 'contains' },
+    { kind: 'requestedDate', present: true, from: { daysFromToday: -20 }, to: '2026-12-31' },
+    { kind: 'requestedDate', present: false },
+    { kind: 'plannedShipDate', to: { daysFromToday: 0 } },
+    { kind: 'gift' },
+    { kind: 'customerRank', in: ['gold'] },
+    { kind: 'blacklisted' },
+    { kind: 'alert', codes: ['orders.*'] },
+    { kind: 'addressAlert', kinds: ['remoteIsland', 'longLeadTime'] },
+    { kind: 'held' },
+    { kind: 'tag', anyOf: ['要確認'] },
+    { kind: 'remarks', field: 'either', contains: ['領収書', '至急'] },
+    { kind: 'temperature', in: ['frozen'] },
+    { kind: 'mailSent', template: 'order-confirmation' },
+    { kind: 'shippedDaysAgo', atLeast: 3 },
+  ];
+  const conditions = [
+    ...leaves,
+    ...leaves.map((leaf): ConditionInput => ({ kind: 'not', condition: leaf })),
+    ...leaves.map(
+      (leaf, at): ConditionInput => ({ kind: 'all', of: [leaf, leaves[(at + 5) % leaves.length]!] }),
+    ),
+    ...leaves.map(
+      (leaf, at): ConditionInput => ({ kind: 'any', of: [leaf, leaves[(at + 7) % leaves.length]!] }),
+    ),
+  ].map((input) => Condition.parse(input));
+  const orders = generateOrders({ seed: 11, count: 300, from: '2026-11-01' }).map((generated, at) =>
+    at % 4 === 0
+      ? {
+          ...generated,
+          tags: ['要確認'],
+          notes: { customer: '領収書希望' },
+          alerts: [
+            createIssue('orders.blacklist.hit', 'x'),
+            createIssue('carrier.lead_time.long', 'y', { data: { days: at % 5 } }),
+          ],
+        }
+      : generated,
+  );
+
+  it('gives the verdict of evaluateCondition on generated orders', () => {
+    const ctx = {
+      today,
+      rankOf: (target: OrderState) => (target.amounts.billedTotal > 10000 ? 'gold' : undefined),
+    };
+    let held = 0;
+    for (const condition of conditions) {
+      for (const target of orders) {
+        const holds = conditionHolds(condition, target, ctx);
+        expect(holds).toBe(evaluateCondition(condition, target, ctx).matched);
+        if (holds) held += 1;
+      }
+    }
+    // Both verdicts occur, so the comparison covers matches and misses.
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThan(conditions.length * orders.length);
   });
 });

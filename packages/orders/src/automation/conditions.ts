@@ -169,8 +169,20 @@ export interface EvaluationContext {
   readonly addressAlertCodes?: AddressAlertCodes;
 }
 
+/** The last resolution of each relative date, per condition object: one `addDays` per run, not per order. */
+const resolvedDates = new WeakMap<
+  { daysFromToday: number },
+  { today: PlainDate; days: number; date: PlainDate }
+>();
+
 function resolveDate(ref: DateRef, today: PlainDate): PlainDate {
-  return typeof ref === 'string' ? ref : addDays(today, ref.daysFromToday);
+  if (typeof ref === 'string') return ref;
+  const cached = resolvedDates.get(ref);
+  // Compared with the days as well: rules are plain data, and a host may edit one in place.
+  if (cached?.today === today && cached.days === ref.daysFromToday) return cached.date;
+  const date = addDays(today, ref.daysFromToday);
+  resolvedDates.set(ref, { today, days: ref.daysFromToday, date });
+  return date;
 }
 
 function inRange(date: PlainDate, from: DateRef | undefined, to: DateRef | undefined, today: PlainDate) {
@@ -180,18 +192,17 @@ function inRange(date: PlainDate, from: DateRef | undefined, to: DateRef | undef
   );
 }
 
-function liveShipments(order: OrderState) {
-  return order.shipments.filter((shipment) => shipment.state !== 'cancelled');
-}
-
 function amountOf(order: OrderState, field: AmountField): number {
   switch (field) {
     case 'billedTotal':
       return order.amounts.billedTotal;
     case 'items':
       return order.amounts.items;
-    case 'cod':
-      return liveShipments(order).reduce((sum, shipment) => sum + shipment.codAmount, 0);
+    case 'cod': {
+      let sum = 0;
+      for (const shipment of order.shipments) if (shipment.state !== 'cancelled') sum += shipment.codAmount;
+      return sum;
+    }
     case 'itemCount':
       return order.lines.reduce((sum, line) => sum + line.quantity, 0);
   }
@@ -207,8 +218,17 @@ function codeMatches(code: string, pattern: string): boolean {
   return pattern.endsWith('*') ? code.startsWith(pattern.slice(0, -1)) : code === pattern;
 }
 
-function leaf(condition: string, field: string, value: unknown, matched: boolean): ConditionResult {
-  return { matched, values: [{ condition, field, value }] };
+/** A leaf's verdict, its value recorded when the caller collects values. */
+function record(
+  values: MatchedValue[] | undefined,
+  condition: string,
+  field: string,
+  value: unknown,
+  matched: boolean,
+): boolean {
+  // Arrays built by push keep spare room (16 slots); a report keeps the values, so they are copied to size.
+  values?.push({ condition, field, value: Array.isArray(value) ? value.slice() : value });
+  return matched;
 }
 
 function remarksOf(order: OrderState, field: 'customer' | 'internal' | 'either'): string {
@@ -216,35 +236,140 @@ function remarksOf(order: OrderState, field: 'customer' | 'internal' | 'either')
   const internal = order.notes.internal ?? '';
   if (field === 'customer') return customer;
   if (field === 'internal') return internal;
-  return [customer, internal].filter((text) => text !== '').join('\n');
+  return customer !== '' && internal !== '' ? `${customer}\n${internal}` : customer || internal;
 }
 
+/** The latest 出荷日 when every live slip has shipped (a missing date counts as `''`), else `undefined`. */
 function lastShippedOn(order: OrderState): PlainDate | undefined {
-  const live = liveShipments(order);
-  if (live.length === 0 || live.some((shipment) => shipment.state !== 'shipped')) return undefined;
-  return live
-    .map((shipment) => shipment.shippedOn ?? '')
-    .sort()
-    .at(-1);
+  let last: PlainDate | undefined;
+  for (const shipment of order.shipments) {
+    if (shipment.state === 'cancelled') continue;
+    if (shipment.state !== 'shipped') return undefined;
+    const on = shipment.shippedOn ?? '';
+    if (last === undefined || on > last) last = on;
+  }
+  return last;
 }
 
-function evaluateLeaf(condition: LeafCondition, order: OrderState, ctx: EvaluationContext): ConditionResult {
+// The leaves run for every order and rule: plain loops rather than chains of map, filter and spread.
+
+/** Each line's SKU and master SKU that matches one of the values, once each, in line order. */
+function skuHits(
+  order: OrderState,
+  values: readonly string[],
+  match: 'exact' | 'prefix' | 'contains',
+): string[] {
+  const hits: string[] = [];
+  for (const line of order.lines) {
+    if (!hits.includes(line.sku) && skuMatchesAny(line.sku, values, match)) hits.push(line.sku);
+    const master = line.masterSku;
+    if (master !== undefined && !hits.includes(master) && skuMatchesAny(master, values, match))
+      hits.push(master);
+  }
+  return hits;
+}
+
+function skuMatchesAny(
+  sku: string,
+  values: readonly string[],
+  match: 'exact' | 'prefix' | 'contains',
+): boolean {
+  for (const value of values) if (skuMatches(sku, value, match)) return true;
+  return false;
+}
+
+/** お届け希望日 of the live slips, then of the lines. */
+function requestedDates(order: OrderState): PlainDate[] {
+  const dates: PlainDate[] = [];
+  for (const shipment of order.shipments) {
+    if (shipment.state !== 'cancelled' && shipment.requestedDate !== undefined)
+      dates.push(shipment.requestedDate);
+  }
+  for (const line of order.lines) if (line.requestedDate !== undefined) dates.push(line.requestedDate);
+  return dates;
+}
+
+function datesInRange(
+  dates: readonly PlainDate[],
+  from: DateRef | undefined,
+  to: DateRef | undefined,
+  today: PlainDate,
+): PlainDate[] {
+  const inside: PlainDate[] = [];
+  for (const date of dates) if (inRange(date, from, to, today)) inside.push(date);
+  return inside;
+}
+
+function alertHits(order: OrderState, patterns: readonly string[] | undefined): string[] {
+  const hits: string[] = [];
+  for (const { code } of order.alerts) {
+    if (patterns === undefined || patterns.some((pattern) => codeMatches(code, pattern))) hits.push(code);
+  }
+  return hits;
+}
+
+function addressAlertHits(
+  order: OrderState,
+  kinds: readonly AddressAlertKind[],
+  table: AddressAlertCodes,
+  minDays: number,
+): string[] {
+  const hits: string[] = [];
+  for (const alert of order.alerts) {
+    for (const kind of kinds) {
+      if (!table[kind].includes(alert.code)) continue;
+      const days = alert.data?.days;
+      if (kind === 'longLeadTime' && typeof days === 'number' && days < minDays) continue;
+      hits.push(alert.code);
+      break;
+    }
+  }
+  return hits;
+}
+
+/** A remarks condition's words, width-folded once per condition rather than once per order. */
+const foldedWordLists = new WeakMap<
+  readonly string[],
+  { readonly source: readonly string[]; readonly folded: readonly string[] }
+>();
+
+function foldedWords(words: readonly string[] | undefined): readonly string[] {
+  if (words === undefined) return [];
+  const cached = foldedWordLists.get(words);
+  // The words are checked against a copy: rules are plain data, and a host may edit one in place.
+  if (cached?.source.length === words.length && cached.source.every((word, at) => word === words[at])) {
+    return cached.folded;
+  }
+  const folded = words.map(foldWidth);
+  foldedWordLists.set(words, { source: [...words], folded });
+  return folded;
+}
+
+/** Whether a leaf holds; its value is pushed onto `values` when given. */
+function leafHolds(
+  condition: LeafCondition,
+  order: OrderState,
+  ctx: EvaluationContext,
+  values: MatchedValue[] | undefined,
+): boolean {
   switch (condition.kind) {
     case 'channel':
-      return leaf('channel', 'channel', order.channel, condition.in.includes(order.channel));
+      return record(values, 'channel', 'channel', order.channel, condition.in.includes(order.channel));
     case 'shop':
-      return leaf('shop', 'shopId', order.shopId, condition.in.includes(order.shopId));
+      return record(values, 'shop', 'shopId', order.shopId, condition.in.includes(order.shopId));
     case 'status':
-      return leaf('status', 'status', order.status, condition.in.includes(order.status));
+      return record(values, 'status', 'status', order.status, condition.in.includes(order.status));
     case 'paymentMethod':
-      return leaf(
+      return record(
+        values,
         'paymentMethod',
         'payment.method',
         order.payment.method,
         condition.in.includes(order.payment.method),
       );
     case 'paymentStatus':
-      return leaf(
+      return record(
+        values,
         'paymentStatus',
         'payment.status',
         order.payment.status,
@@ -255,42 +380,43 @@ function evaluateLeaf(condition: LeafCondition, order: OrderState, ctx: Evaluati
       const matched =
         (condition.min === undefined || value >= condition.min) &&
         (condition.max === undefined || value <= condition.max);
-      return leaf('amount', condition.field, value, matched);
+      return record(values, 'amount', condition.field, value, matched);
     }
     case 'sku': {
-      const hits = order.lines
-        .flatMap((line) => [line.sku, ...(line.masterSku === undefined ? [] : [line.masterSku])])
-        .filter((sku) => condition.values.some((value) => skuMatches(sku, value, condition.match)));
-      return leaf('sku', 'lines.sku', [...new Set(hits)], hits.length > 0);
+      const hits = skuHits(order, condition.values, condition.match);
+      return record(values, 'sku', 'lines.sku', hits, hits.length > 0);
     }
     case 'requestedDate': {
-      const dates = [
-        ...liveShipments(order).flatMap((shipment) =>
-          shipment.requestedDate === undefined ? [] : [shipment.requestedDate],
-        ),
-        ...order.lines.flatMap((line) => (line.requestedDate === undefined ? [] : [line.requestedDate])),
-      ];
+      const dates = requestedDates(order);
       const present = dates.length > 0;
       const ranged = condition.from !== undefined || condition.to !== undefined;
-      const inside = dates.filter((date) => inRange(date, condition.from, condition.to, ctx.today));
+      const inside = ranged ? datesInRange(dates, condition.from, condition.to, ctx.today) : dates;
       const matched =
         (condition.present === undefined || condition.present === present) && (!ranged || inside.length > 0);
-      return leaf('requestedDate', 'requestedDate', ranged ? inside : dates, matched);
+      return record(values, 'requestedDate', 'requestedDate', ranged ? inside : dates, matched);
     }
     case 'plannedShipDate': {
-      const dates = liveShipments(order)
-        .filter((shipment) => shipment.state === 'open')
-        .flatMap((shipment) => (shipment.plannedShipDate === undefined ? [] : [shipment.plannedShipDate]));
-      const inside = dates.filter((date) => inRange(date, condition.from, condition.to, ctx.today));
-      return leaf('plannedShipDate', 'shipments.plannedShipDate', dates, inside.length > 0);
+      const dates: PlainDate[] = [];
+      for (const shipment of order.shipments) {
+        if (shipment.state === 'open' && shipment.plannedShipDate !== undefined)
+          dates.push(shipment.plannedShipDate);
+      }
+      const due = dates.some((date) => inRange(date, condition.from, condition.to, ctx.today));
+      return record(values, 'plannedShipDate', 'shipments.plannedShipDate', dates, due);
     }
     case 'gift': {
-      const gift = liveShipments(order).some((shipment) => isGift(order, shipment));
-      return leaf('gift', 'gift', gift, gift === condition.value);
+      let gift = false;
+      for (const shipment of order.shipments) {
+        if (shipment.state === 'cancelled' || !isGift(order, shipment)) continue;
+        gift = true;
+        break;
+      }
+      return record(values, 'gift', 'gift', gift, gift === condition.value);
     }
     case 'customerRank': {
       const rank = ctx.rankOf?.(order);
-      return leaf(
+      return record(
+        values,
         'customerRank',
         'customerRank',
         rank ?? null,
@@ -298,59 +424,43 @@ function evaluateLeaf(condition: LeafCondition, order: OrderState, ctx: Evaluati
       );
     }
     case 'blacklisted': {
-      const codes = order.alerts.filter((alert) => alert.code.startsWith('orders.blacklist.'));
-      return leaf(
-        'blacklisted',
-        'alerts',
-        codes.map((alert) => alert.code),
-        codes.length > 0,
-      );
+      const codes: string[] = [];
+      for (const alert of order.alerts)
+        if (alert.code.startsWith('orders.blacklist.')) codes.push(alert.code);
+      return record(values, 'blacklisted', 'alerts', codes, codes.length > 0);
     }
     case 'alert': {
-      const patterns = condition.codes;
-      const hits = order.alerts
-        .map((alert) => alert.code)
-        .filter((code) => patterns === undefined || patterns.some((pattern) => codeMatches(code, pattern)));
-      return leaf('alert', 'alerts', hits, hits.length > 0);
+      const hits = alertHits(order, condition.codes);
+      return record(values, 'alert', 'alerts', hits, hits.length > 0);
     }
     case 'addressAlert': {
       const table = ctx.addressAlertCodes ?? defaultAddressAlertCodes;
-      const minDays = condition.minDays ?? 2;
-      const hits = order.alerts.filter((alert) =>
-        condition.kinds.some((kind) => {
-          if (!table[kind].includes(alert.code)) return false;
-          if (kind !== 'longLeadTime') return true;
-          const days = alert.data?.days;
-          return typeof days !== 'number' || days >= minDays;
-        }),
-      );
-      return leaf(
-        'addressAlert',
-        'alerts',
-        hits.map((alert) => alert.code),
-        hits.length > 0,
-      );
+      const hits = addressAlertHits(order, condition.kinds, table, condition.minDays ?? 2);
+      return record(values, 'addressAlert', 'alerts', hits, hits.length > 0);
     }
     case 'held': {
       const codes = condition.codes;
-      const hits = order.axes.holds
-        .map((hold) => hold.code)
-        .filter((code) => codes === undefined || codes.includes(code));
-      return leaf('held', 'axes.holds', hits, hits.length > 0);
+      const hits: string[] = [];
+      for (const hold of order.axes.holds)
+        if (codes === undefined || codes.includes(hold.code)) hits.push(hold.code);
+      return record(values, 'held', 'axes.holds', hits, hits.length > 0);
     }
     case 'tag': {
-      const hits = order.tags.filter((tag) => condition.anyOf.includes(tag));
-      return leaf('tag', 'tags', hits, hits.length > 0);
+      const hits: string[] = [];
+      for (const tag of order.tags) if (condition.anyOf.includes(tag)) hits.push(tag);
+      return record(values, 'tag', 'tags', hits, hits.length > 0);
     }
     case 'remarks': {
       const text = foldWidth(remarksOf(order, condition.field));
-      const words = (condition.contains ?? []).map(foldWidth);
-      const found = words.filter((word) => text.includes(word));
+      const words = foldedWords(condition.contains);
+      const found: string[] = [];
+      for (const word of words) if (text.includes(word)) found.push(word);
       const presentOk = condition.present === undefined || condition.present === (text.trim() !== '');
       const wordsOk =
         condition.contains === undefined ||
         (condition.match === 'all' ? found.length === words.length : found.length > 0);
-      return leaf(
+      return record(
+        values,
         'remarks',
         `notes.${condition.field}`,
         condition.contains === undefined ? text : found,
@@ -358,22 +468,21 @@ function evaluateLeaf(condition: LeafCondition, order: OrderState, ctx: Evaluati
       );
     }
     case 'temperature': {
-      const zones = [...new Set(order.lines.map((line) => line.temperature))];
-      return leaf(
-        'temperature',
-        'lines.temperature',
-        zones,
-        zones.some((zone) => condition.in.includes(zone)),
-      );
+      const zones: TemperatureZone[] = [];
+      for (const line of order.lines) if (!zones.includes(line.temperature)) zones.push(line.temperature);
+      let matched = false;
+      for (const zone of zones) if (condition.in.includes(zone)) matched = true;
+      return record(values, 'temperature', 'lines.temperature', zones, matched);
     }
     case 'mailSent': {
       const sent = order.axes.mailsSent.includes(condition.template);
-      return leaf('mailSent', 'axes.mailsSent', condition.template, sent);
+      return record(values, 'mailSent', 'axes.mailsSent', condition.template, sent);
     }
     case 'shippedDaysAgo': {
       const last = lastShippedOn(order);
       const due = last === undefined ? undefined : addDays(last, condition.atLeast);
-      return leaf(
+      return record(
+        values,
         'shippedDaysAgo',
         'shipments.shippedOn',
         last ?? null,
@@ -404,31 +513,54 @@ export function evaluateCondition(
 ): ConditionResult {
   switch (condition.kind) {
     case 'all': {
-      const values: MatchedValue[] = [];
+      // Allocated at the first match: most orders fail a rule's first condition.
+      let values: MatchedValue[] | undefined;
       for (const child of condition.of) {
         const result = evaluateCondition(child, order, ctx);
         if (!result.matched) return { matched: false, values: result.values };
-        values.push(...result.values);
+        values ??= [];
+        for (const value of result.values) values.push(value);
       }
-      return { matched: true, values };
+      return { matched: true, values: values ?? [] };
     }
     case 'any': {
-      const values: MatchedValue[] = [];
-      let matched = false;
+      let values: MatchedValue[] | undefined;
       for (const child of condition.of) {
         const result = evaluateCondition(child, order, ctx);
         if (!result.matched) continue;
-        matched = true;
-        values.push(...result.values);
+        values ??= [];
+        for (const value of result.values) values.push(value);
       }
-      return { matched, values };
+      return { matched: values !== undefined, values: values ?? [] };
     }
     case 'not': {
       const result = evaluateCondition(condition.condition, order, ctx);
       return { matched: !result.matched, values: result.values };
     }
+    default: {
+      const values: MatchedValue[] = [];
+      return { matched: leafHolds(condition, order, ctx, values), values };
+    }
+  }
+}
+
+/**
+ * Whether a condition holds, without collecting the values it looked at: the same verdict as
+ * {@link evaluateCondition}, for planning, where most rules do not match and their values are not needed.
+ * Internal to the automation engine.
+ */
+export function conditionHolds(condition: Condition, order: OrderState, ctx: EvaluationContext): boolean {
+  switch (condition.kind) {
+    case 'all':
+      for (const child of condition.of) if (!conditionHolds(child, order, ctx)) return false;
+      return true;
+    case 'any':
+      for (const child of condition.of) if (conditionHolds(child, order, ctx)) return true;
+      return false;
+    case 'not':
+      return !conditionHolds(condition.condition, order, ctx);
     default:
-      return evaluateLeaf(condition, order, ctx);
+      return leafHolds(condition, order, ctx, undefined);
   }
 }
 

@@ -13,6 +13,7 @@ import {
 } from './audit';
 import {
   type AddressAlertCodes,
+  conditionHolds,
   type EvaluationContext,
   evaluateCondition,
   type MatchedValue,
@@ -124,8 +125,11 @@ function prepare(ruleSets: readonly RuleSet[], now: Date, options: AutomationOpt
   };
 }
 
+/** The firings of an order without history: most orders at import, so no map is built for them. */
+const NO_FIRINGS: ReadonlyMap<string, RecordedFiring> = new Map();
+
 function planPrepared(order: Order, prepared: Prepared): OrderPlan {
-  const recorded = recordedFirings(order);
+  const recorded = order.history.length === 0 ? NO_FIRINGS : recordedFirings(order);
   const firings: Firing[] = [];
   const issues: Issue[] = [];
   for (const firing of recorded.values()) {
@@ -137,8 +141,8 @@ function planPrepared(order: Order, prepared: Prepared): OrderPlan {
   for (const set of prepared.sets) {
     for (const rule of set.rules) {
       if (!rule.enabled) continue;
+      if (!conditionHolds(rule.when, order, prepared.ctx)) continue;
       const result = evaluateCondition(rule.when, order, prepared.ctx);
-      if (!result.matched) continue;
       const key = firingKey(set.id, rule.id, order.id, version);
       // Fired at this version: it is still this order's match (first-match stops here) but does not fire again.
       const firedNow = recorded.has(key);
@@ -150,7 +154,8 @@ function planPrepared(order: Order, prepared: Prepared): OrderPlan {
           ruleName: rule.name,
           key,
           version,
-          matched: result.values,
+          // Copied to size: the values were gathered by push, and plans and reports keep them.
+          matched: result.values.slice(),
           actions: rule.actions,
           retry: false,
           fromIndex: 0,
@@ -213,9 +218,13 @@ export interface StepContext {
   readonly ruleName: string;
 }
 
-function withTags(order: Order, tags: string[]): InternalStep {
-  return { kind: 'changed', state: { ...stateOf(order), tags } };
-}
+/**
+ * An internal action's outcome on the whole order: a `changed` step carries the next order, history
+ * included, so that {@link simulate} can go on from it with one copy per action instead of three.
+ */
+type OrderStep =
+  | { readonly kind: 'changed'; readonly order: Order }
+  | Exclude<InternalStep, { readonly kind: 'changed' }>;
 
 /**
  * Applies an action that changes only the order (内部処理), purely. Status moves use the flow's transition
@@ -232,6 +241,15 @@ export function applyInternalAction(
   action: Exclude<Action, { kind: 'sendMail' | 'requestShipment' }>,
   ctx: StepContext,
 ): InternalStep {
+  const step = applyToOrder(order, action, ctx);
+  return step.kind === 'changed' ? { kind: 'changed', state: stateOf(step.order) } : step;
+}
+
+function applyToOrder(
+  order: Order,
+  action: Exclude<Action, { kind: 'sendMail' | 'requestShipment' }>,
+  ctx: StepContext,
+): OrderStep {
   switch (action.kind) {
     case 'moveStatus': {
       if (order.status === action.to) return { kind: 'noop' };
@@ -264,20 +282,17 @@ export function applyInternalAction(
       const hold = { code, reason: action.message, at: toJapanTimestamp(at) };
       return {
         kind: 'changed',
-        state: { ...stateOf(order), axes: { ...order.axes, holds: [...order.axes.holds, hold] } },
+        order: { ...order, axes: { ...order.axes, holds: [...order.axes.holds, hold] } },
       };
     }
     case 'addTag':
     case 'markBundleCandidate':
       return order.tags.includes(action.tag)
         ? { kind: 'noop' }
-        : withTags(order, [...order.tags, action.tag]);
+        : { kind: 'changed', order: { ...order, tags: [...order.tags, action.tag] } };
     case 'removeTag':
       return order.tags.includes(action.tag)
-        ? withTags(
-            order,
-            order.tags.filter((tag) => tag !== action.tag),
-          )
+        ? { kind: 'changed', order: { ...order, tags: order.tags.filter((tag) => tag !== action.tag) } }
         : { kind: 'noop' };
     case 'setShipping': {
       let changed = false;
@@ -298,7 +313,7 @@ export function applyInternalAction(
         }
         return next;
       });
-      return changed ? { kind: 'changed', state: { ...stateOf(order), shipments } } : { kind: 'noop' };
+      return changed ? { kind: 'changed', order: { ...order, shipments } } : { kind: 'noop' };
     }
     case 'split': {
       const policy = action.policy ?? ctx.splitPolicy;
@@ -384,68 +399,101 @@ export function simulate(
 ): SimulationReport {
   const base = simulationContext(now);
   const prepared = prepare(ruleSets, now, options);
+  const splitPolicy = options.splitPolicy ?? keepOnOriginalPolicy;
   const results: SimulatedOrder[] = [];
   const actionCounts: Record<string, number> = {};
   for (const order of orders) {
     const plan = planPrepared(order, prepared);
     if (plan.firings.length === 0 && plan.issues.length === 0) continue;
     let current = order;
-    const firings: SimulatedFiring[] = [];
-    for (const firing of plan.firings) {
-      const step: StepContext = {
-        flow: options.flow,
-        splitPolicy: options.splitPolicy ?? keepOnOriginalPolicy,
-        operation: { ...base, actor: automationActor(firing.ruleSetId, firing.ruleId) },
-        ruleId: firing.ruleId,
-        ruleName: firing.ruleName,
-      };
-      const simulated: SimulatedAction[] = [];
+    // Sized up front: the report keeps these arrays, and arrays grown by push keep spare room.
+    const firings = new Array<SimulatedFiring>(plan.firings.length);
+    for (let at = 0; at < plan.firings.length; at += 1) {
+      const firing = plan.firings[at]!;
+      // Built on the first internal action only: most firings send mail or request shipment alone.
+      let step: StepContext | undefined;
+      const simulated = new Array<SimulatedAction>(Math.max(0, firing.actions.length - firing.fromIndex));
       let refused = false;
-      firing.actions.forEach((action, index) => {
-        if (index < firing.fromIndex) return;
+      for (let index = firing.fromIndex; index < firing.actions.length; index += 1) {
+        const action = firing.actions[index]!;
+        const slot = index - firing.fromIndex;
         if (refused) {
-          simulated.push({ index, action, expected: 'skipped', issues: [], effects: [] });
-          return;
+          simulated[slot] = { index, action, expected: 'skipped', issues: [], effects: [] };
+          continue;
         }
         if (action.kind === 'sendMail' || action.kind === 'requestShipment') {
           const blocked = action.kind === 'requestShipment' ? noOpenShipment(current) : undefined;
           if (blocked !== undefined) {
             refused = true;
-            simulated.push({ index, action, expected: 'refused', issues: [blocked], effects: [] });
-            return;
+            simulated[slot] = { index, action, expected: 'refused', issues: [blocked], effects: [] };
+            continue;
           }
-          simulated.push({ index, action, expected: 'apply', issues: [], effects: [] });
+          simulated[slot] = { index, action, expected: 'apply', issues: [], effects: [] };
           actionCounts[action.kind] = (actionCounts[action.kind] ?? 0) + 1;
           if (action.kind === 'sendMail') current = withMailSent(current, action.template);
-          return;
+          continue;
         }
-        const outcome = applyInternalAction(current, action, step);
+        step ??= {
+          flow: options.flow,
+          splitPolicy,
+          operation: {
+            clock: base.clock,
+            ids: base.ids,
+            actor: automationActor(firing.ruleSetId, firing.ruleId),
+          },
+          ruleId: firing.ruleId,
+          ruleName: firing.ruleName,
+        };
+        const outcome = applyToOrder(current, action, step);
         if (outcome.kind === 'refused') {
           refused = true;
-          simulated.push({ index, action, expected: 'refused', issues: outcome.issues, effects: [] });
-          return;
+          simulated[slot] = { index, action, expected: 'refused', issues: outcome.issues, effects: [] };
+          continue;
         }
         if (outcome.kind === 'noop') {
-          simulated.push({ index, action, expected: 'noop', issues: [], effects: [] });
-          return;
+          simulated[slot] = { index, action, expected: 'noop', issues: [], effects: [] };
+          continue;
         }
-        current =
-          outcome.kind === 'operated' ? outcome.order : { ...outcome.state, history: current.history };
+        current = outcome.order;
         const effects = outcome.kind === 'operated' ? outcome.effects : [];
-        simulated.push({ index, action, expected: 'apply', issues: [], effects });
+        simulated[slot] = { index, action, expected: 'apply', issues: [], effects };
         actionCounts[action.kind] = (actionCounts[action.kind] ?? 0) + 1;
-      });
-      firings.push({ ...firing, results: simulated });
+      }
+      firings[at] = withResults(firing, simulated);
     }
+    // One copy of the order rather than two (`stateOf`, then a spread to set the version).
+    const { history: _history, ...after } = current;
+    after.version = order.version;
     results.push({
       orderId: order.id,
       mallOrderNumber: order.mallOrderNumber,
       firings,
       issues: plan.issues,
-      after: { ...stateOf(current), version: order.version },
+      after,
     });
   }
   return { orders: results, actionCounts };
+}
+
+/**
+ * The firing with its results. A new firing has the fixed shape {@link planPrepared} gives it, so it is
+ * copied field by field (a spread of it is several times slower); a retry keeps whatever the recorded
+ * event held, so it is spread.
+ */
+function withResults(firing: Firing, results: SimulatedAction[]): SimulatedFiring {
+  if (firing.retry) return { ...firing, results };
+  return {
+    ruleSetId: firing.ruleSetId,
+    ruleId: firing.ruleId,
+    ruleName: firing.ruleName,
+    key: firing.key,
+    version: firing.version,
+    matched: firing.matched,
+    actions: firing.actions,
+    retry: firing.retry,
+    fromIndex: firing.fromIndex,
+    results,
+  };
 }
 
 /**

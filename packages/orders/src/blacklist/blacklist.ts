@@ -52,30 +52,6 @@ const KEY_OF: Readonly<Record<BlacklistField, (value: string) => string>> = {
   address: normalizeAddressKey,
 };
 
-/**
- * Keys already computed per field, per index: the same customer's phone, e-mail and address recur across
- * orders, and core's match keys (NFKC, kanji-variant and block-number folding) cost microseconds each.
- * Bounded so that a long-lived index does not grow without limit.
- */
-const KEY_CACHE_LIMIT = 100_000;
-const keyCaches = new WeakMap<BlacklistIndex, Record<BlacklistField, Map<string, string>>>();
-
-function cachedKey(index: BlacklistIndex, field: BlacklistField, value: string): string {
-  let caches = keyCaches.get(index);
-  if (caches === undefined) {
-    caches = { name: new Map(), email: new Map(), phone: new Map(), address: new Map() };
-    keyCaches.set(index, caches);
-  }
-  const cache = caches[field];
-  let key = cache.get(value);
-  if (key === undefined) {
-    key = KEY_OF[field](value);
-    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-    cache.set(value, key);
-  }
-  return key;
-}
-
 /** A blacklist indexed by normalised key per field (hash maps), built once and shared by every screening. */
 export interface BlacklistIndex {
   readonly entries: ReadonlyMap<string, BlacklistEntry>;
@@ -139,15 +115,23 @@ interface Hit {
   readonly value: string;
 }
 
-function hitsFor(party: Party, index: BlacklistIndex): Hit[] {
-  const hits: Hit[] = [];
+/**
+ * The hits of one person: each field's match key is built once and looked up in its map. Most people hit
+ * nothing, so no array is allocated until the first hit.
+ */
+function hitsFor(party: Party, index: BlacklistIndex): Hit[] | undefined {
+  let hits: Hit[] | undefined;
   for (const field of FIELDS) {
-    if (index.byField[field].size === 0) continue;
+    const byKey = index.byField[field];
+    if (byKey.size === 0) continue;
     const value = partyValue(party, field);
     if (value === undefined) continue;
-    const key = cachedKey(index, field, value);
+    const key = KEY_OF[field](value);
     if (key === '') continue;
-    for (const entryId of index.byField[field].get(key) ?? []) hits.push({ entryId, field, value });
+    const entryIds = byKey.get(key);
+    if (entryIds === undefined) continue;
+    hits ??= [];
+    for (const entryId of entryIds) hits.push({ entryId, field, value });
   }
   return hits;
 }
@@ -174,61 +158,77 @@ export function screenOrder(
   options: ScreeningOptions = {},
 ): Issue[] {
   const mode = options.mode ?? { kind: 'any' };
-  const parties: { role: string; label: string; party: Party }[] = [
-    { role: 'orderer', label: '注文者', party: order.orderer },
-  ];
+  const alerts: Issue[] = [];
+  let seen: Set<string> | undefined;
+  const screen = (role: string, label: string, party: Party): void => {
+    const hits = hitsFor(party, index);
+    if (hits === undefined) return;
+    seen ??= new Set();
+    if (mode.kind === 'any') alertEachHit(hits, role, label, index, seen, alerts);
+    else alertEntriesWithK(hits, mode.k, role, label, index, seen, alerts);
+  };
+  screen('orderer', '注文者', order.orderer);
   for (const shipment of order.shipments) {
     // A destination equal to the orderer could only repeat the orderer's hits, which are reported once.
     if (shipment.state === 'cancelled' || sameMatchFields(shipment.destination, order.orderer)) continue;
-    parties.push({
-      role: shipment.id,
-      label: `お届け先(${shipment.slipNumber})`,
-      party: shipment.destination,
-    });
-  }
-  const alerts: Issue[] = [];
-  const seen = new Set<string>();
-  for (const { role, label, party } of parties) {
-    const hits = hitsFor(party, index);
-    if (mode.kind === 'any') {
-      for (const hit of hits) {
-        const dedupe = `${hit.entryId}\u0000${hit.field}\u0000${hit.value}`;
-        if (seen.has(dedupe)) continue;
-        seen.add(dedupe);
-        alerts.push(
-          createIssue(
-            'orders.blacklist.hit',
-            `ブラックリスト${entryLabel(index.entries.get(hit.entryId), hit.entryId)}に${label}の${FIELD_LABELS[hit.field]}「${hit.value}」が一致しました`,
-            { data: { entryId: hit.entryId, field: hit.field, value: hit.value, party: role } },
-          ),
-        );
-      }
-      continue;
-    }
-    const byEntry = new Map<string, Hit[]>();
-    for (const hit of hits) byEntry.set(hit.entryId, [...(byEntry.get(hit.entryId) ?? []), hit]);
-    for (const [entryId, entryHits] of byEntry) {
-      if (entryHits.length < mode.k || seen.has(entryId)) continue;
-      seen.add(entryId);
-      alerts.push(
-        createIssue(
-          'orders.blacklist.multi_hit',
-          `ブラックリスト${entryLabel(index.entries.get(entryId), entryId)}に${label}の${entryHits
-            .map((hit) => `${FIELD_LABELS[hit.field]}「${hit.value}」`)
-            .join('・')}が一致しました`,
-          {
-            data: {
-              entryId,
-              party: role,
-              fields: entryHits.map((hit) => hit.field),
-              values: entryHits.map((hit) => hit.value),
-            },
-          },
-        ),
-      );
-    }
+    screen(shipment.id, `お届け先(${shipment.slipNumber})`, shipment.destination);
   }
   return alerts;
+}
+
+function alertEachHit(
+  hits: readonly Hit[],
+  role: string,
+  label: string,
+  index: BlacklistIndex,
+  seen: Set<string>,
+  alerts: Issue[],
+): void {
+  for (const hit of hits) {
+    const dedupe = `${hit.entryId}\u0000${hit.field}\u0000${hit.value}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    alerts.push(
+      createIssue(
+        'orders.blacklist.hit',
+        `ブラックリスト${entryLabel(index.entries.get(hit.entryId), hit.entryId)}に${label}の${FIELD_LABELS[hit.field]}「${hit.value}」が一致しました`,
+        { data: { entryId: hit.entryId, field: hit.field, value: hit.value, party: role } },
+      ),
+    );
+  }
+}
+
+function alertEntriesWithK(
+  hits: readonly Hit[],
+  k: number,
+  role: string,
+  label: string,
+  index: BlacklistIndex,
+  seen: Set<string>,
+  alerts: Issue[],
+): void {
+  const byEntry = new Map<string, Hit[]>();
+  for (const hit of hits) byEntry.set(hit.entryId, [...(byEntry.get(hit.entryId) ?? []), hit]);
+  for (const [entryId, entryHits] of byEntry) {
+    if (entryHits.length < k || seen.has(entryId)) continue;
+    seen.add(entryId);
+    alerts.push(
+      createIssue(
+        'orders.blacklist.multi_hit',
+        `ブラックリスト${entryLabel(index.entries.get(entryId), entryId)}に${label}の${entryHits
+          .map((hit) => `${FIELD_LABELS[hit.field]}「${hit.value}」`)
+          .join('・')}が一致しました`,
+        {
+          data: {
+            entryId,
+            party: role,
+            fields: entryHits.map((hit) => hit.field),
+            values: entryHits.map((hit) => hit.value),
+          },
+        },
+      ),
+    );
+  }
 }
 
 function isBlacklistAlert(alert: Issue): boolean {

@@ -1,0 +1,27 @@
+export {
+  changeRequestRetentionRecord,
+  type OrderRetentionOptions,
+  orderRetentionRecord,
+  planRetention,
+  RetentionAction,
+  RetentionKind,
+  type RetentionPlan,
+  RetentionPolicy,
+  RetentionRecord,
+  RetentionRule,
+  type RetentionStep,
+  retentionDueAt,
+  threadRetentionRecord,
+} from './policy';
+export {
+  isRedactedOrder,
+  orderRedactedAt,
+  PERSONAL_INDEX_KINDS,
+  REDACTED_POSTAL_CODE,
+  REDACTED_TEXT,
+  REDACTION_EVENT,
+  type RedactedOrder,
+  redactChangeRequest,
+  redactOrder,
+  redactThread,
+} from './redact';

@@ -1,0 +1,50 @@
+export {
+  type AppliedChangeRequest,
+  applyChangeRequest,
+  ChangeRequest,
+  ChangeRequestDecision,
+  ChangeRequestInput,
+  type ChangeRequestOptions,
+  ChangeRequestStatus,
+  type ChangeRequestVerdict,
+  changeRequestRefusals,
+  changeRequestStatusLabels,
+  createChangeRequest,
+  decideChangeRequest,
+  RequestedChange,
+} from './change-request';
+export { endOfJapanDay } from './deadline';
+export {
+  cancelLine,
+  changeDelivery,
+  changeDestination,
+  type DeliveryChange,
+  type EditOutcome,
+  type EditTargetOptions,
+  GIFT_MESSAGE_MAX_LENGTH,
+  type LineCancellation,
+  setGiftMessage,
+} from './edit';
+export {
+  appendMessage,
+  createThread,
+  MESSAGE_MAX_LENGTH,
+  MessageAuthor,
+  MessageThread,
+  markRead,
+  type NewMessage,
+  ThreadMessage,
+  unreadCounts,
+} from './thread';
+export {
+  type IssueSupportTokenInput,
+  importSupportTokenKeyring,
+  issueSupportToken,
+  SUPPORT_TOKEN_VERSION,
+  type SupportTokenClaims,
+  type SupportTokenKeyring,
+  SupportTokenPurpose,
+  SupportTokenRefusal,
+  type VerifySupportTokenOptions,
+  verifySupportToken,
+} from './token';
