@@ -126,6 +126,8 @@ export {
   type EncryptFieldOptions,
   encryptField,
   envelopeKeyId,
+  fromAnyBase64,
+  fromBase64Url,
   importBlindIndexKey,
   importEncryptionKey,
   importKeyring,
@@ -135,6 +137,7 @@ export {
   type RandomSource,
   type ReencryptFieldOptions,
   reencryptField,
+  toBase64Url,
   type WebCryptoKey,
 } from './pii';
 export { type Clock, type IdGenerator, randomIdGenerator, systemClock } from './ports';

@@ -1,3 +1,4 @@
+export { fromAnyBase64, fromBase64Url, toBase64Url } from './base64';
 export {
   BlindIndexEncoding,
   BlindIndexKind,

@@ -1,6 +1,8 @@
 import {
   createIssue,
   fail,
+  fromAnyBase64,
+  fromBase64Url,
   HakobuError,
   type Instant,
   KeyId,
@@ -8,11 +10,11 @@ import {
   ok,
   parseInstant,
   type Result,
+  toBase64Url,
   type WebCryptoKey,
 } from '@hakobu/core';
 import { z } from 'zod';
 import { toJapanTimestamp } from '../model/operation';
-import { fromAnyBase64, fromBase64Url, toBase64Url } from './base64url';
 
 /** The version tag that starts every support token (`hst1.<keyId>.<payload>.<mac>`). */
 export const SUPPORT_TOKEN_VERSION = 'hst1';

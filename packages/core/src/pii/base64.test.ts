@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromAnyBase64, fromBase64Url, toBase64Url } from './base64url';
+import { fromAnyBase64, fromBase64Url, toBase64Url } from './base64';
 
 describe('base64url', () => {
   it('round-trips any bytes and agrees with Node', () => {
