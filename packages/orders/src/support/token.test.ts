@@ -101,7 +101,8 @@ describe('issueSupportToken / verifySupportToken', () => {
         fc.string({ minLength: 1, maxLength: 3 }),
         async (at, cut, inserted) => {
           const edited = token.slice(0, at) + inserted + token.slice(at + cut);
-          fc.pre(edited !== token);
+          // Spaces around a token pasted from a mail are forgiven by design; anything else is an edit.
+          fc.pre(edited.trim() !== token);
           expect(await refusal(edited)).toBeDefined();
         },
       ),
