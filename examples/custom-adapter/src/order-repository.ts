@@ -1,5 +1,12 @@
 import { createIssue, fail, HakobuError, type Issue, ok } from '@hakobu/core';
-import { mallKeyString, Order, type OrderChange, type OrderRepository, queryOrders } from '@hakobu/orders';
+import {
+  checkOrderChanges,
+  mallKeyString,
+  Order,
+  type OrderChange,
+  type OrderRepository,
+  queryOrders,
+} from '@hakobu/orders';
 import { jsonFile, serialQueue } from './json-file';
 
 const FORMAT = 'hakobu-example/orders@1';
@@ -37,49 +44,12 @@ export async function openJsonFileOrderRepository(path: string): Promise<OrderRe
   let byMallKey = new Map(loaded.map((order) => [mallKeyString(order), order.id]));
   const serial = serialQueue();
 
+  // The same refusals, codes and messages as every other store: the port's own check over what this one holds.
   function refusals(changes: readonly OrderChange[]): Issue[] {
-    const issues: Issue[] = [];
-    const keysInBatch = new Map<string, string>();
-    for (const [index, { order, expectedVersion }] of changes.entries()) {
-      const stored = byId.get(order.id);
-      const path = ['changes', index];
-      if (expectedVersion === null && stored !== undefined) {
-        issues.push(
-          createIssue(
-            'orders.repository.already_exists',
-            `受注${order.mallOrderNumber}(${order.id})は既に登録されています`,
-            {
-              path,
-              data: { orderId: order.id },
-            },
-          ),
-        );
-      } else if (expectedVersion !== null && stored?.version !== expectedVersion) {
-        issues.push(
-          createIssue(
-            'orders.repository.stale_version',
-            `受注${order.mallOrderNumber}は他の操作で更新されています（版${stored?.version ?? 'なし'}、想定${expectedVersion}）。読み込み直してください`,
-            { path, data: { orderId: order.id, expectedVersion, storedVersion: stored?.version ?? null } },
-          ),
-        );
-      }
-      const key = mallKeyString(order);
-      const owner = keysInBatch.get(key) ?? byMallKey.get(key);
-      if (owner !== undefined && owner !== order.id) {
-        issues.push(
-          createIssue(
-            'orders.repository.duplicate_mall_key',
-            `モール注文番号${order.mallOrderNumber}は別の受注で登録済みです`,
-            {
-              path,
-              data: { orderId: order.id, mallKey: key, existingOrderId: owner },
-            },
-          ),
-        );
-      }
-      keysInBatch.set(key, order.id);
-    }
-    return issues;
+    return checkOrderChanges(changes, {
+      versionOf: (id) => byId.get(id)?.version,
+      ownerOfMallKey: (key) => byMallKey.get(key),
+    });
   }
 
   return {

@@ -191,6 +191,7 @@ export {
 export {
   type BlacklistStore,
   changesOf,
+  checkOrderChanges,
   createInMemoryBlacklistStore,
   createInMemoryOrderRepository,
   matchesQuery,
@@ -200,6 +201,7 @@ export {
   type Page,
   type QueryResult,
   queryOrders,
+  type StoredOrderLookup,
 } from './repository';
 export {
   changeRequestRetentionRecord,

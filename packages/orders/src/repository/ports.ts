@@ -51,6 +51,74 @@ export function changesOf(orders: readonly Order[]): OrderChange[] {
   return orders.map((order) => ({ order, expectedVersion: order.version - 1 }));
 }
 
+/** What {@link checkOrderChanges} needs to know of the stored orders. */
+export interface StoredOrderLookup {
+  /** The stored version of an order, `undefined` when none is stored. */
+  versionOf(orderId: string): number | undefined;
+  /** The id of the stored order that holds a mall key (`mallKeyString`), if any. */
+  ownerOfMallKey(mallKey: string): string | undefined;
+}
+
+/**
+ * The checks every {@link OrderRepository} makes before a save (保存前の検査), as issues: an existing id for a
+ * new order, a stale version (楽観ロック), and a mall key held by another order, stored or earlier in the
+ * batch. Adapters call it with what they read (under lock) so every store refuses with the same codes and
+ * messages.
+ *
+ * @example
+ * ```ts
+ * const issues = checkOrderChanges(changes, {
+ *   versionOf: (id) => stored.get(id)?.version,
+ *   ownerOfMallKey: (key) => owners.get(key),
+ * });
+ * if (issues.length > 0) return fail(issues);
+ * ```
+ */
+export function checkOrderChanges(changes: readonly OrderChange[], stored: StoredOrderLookup): Issue[] {
+  const issues: Issue[] = [];
+  const keysInBatch = new Map<string, string>();
+  for (const [index, { order, expectedVersion }] of changes.entries()) {
+    const version = stored.versionOf(order.id);
+    const path = ['changes', index];
+    if (expectedVersion === null && version !== undefined) {
+      issues.push(
+        createIssue(
+          'orders.repository.already_exists',
+          `受注${order.mallOrderNumber}(${order.id})は既に登録されています`,
+          {
+            path,
+            data: { orderId: order.id },
+          },
+        ),
+      );
+    } else if (expectedVersion !== null && version !== expectedVersion) {
+      issues.push(
+        createIssue(
+          'orders.repository.stale_version',
+          `受注${order.mallOrderNumber}は他の操作で更新されています（版${version ?? 'なし'}、想定${expectedVersion}）。読み込み直してください`,
+          { path, data: { orderId: order.id, expectedVersion, storedVersion: version ?? null } },
+        ),
+      );
+    }
+    const key = mallKeyString(order);
+    const owner = keysInBatch.get(key) ?? stored.ownerOfMallKey(key);
+    if (owner !== undefined && owner !== order.id) {
+      issues.push(
+        createIssue(
+          'orders.repository.duplicate_mall_key',
+          `モール注文番号${order.mallOrderNumber}は別の受注で登録済みです`,
+          {
+            path,
+            data: { orderId: order.id, mallKey: key, existingOrderId: owner },
+          },
+        ),
+      );
+    }
+    keysInBatch.set(key, order.id);
+  }
+  return issues;
+}
+
 /**
  * An in-memory {@link OrderRepository} (for tests, demos and small hosts). Stores structured clones, so
  * callers cannot change stored orders by accident.
@@ -74,47 +142,10 @@ export function createInMemoryOrderRepository(initial: readonly Order[] = []): O
       return id === undefined ? undefined : structuredClone(byId.get(id));
     },
     async save(changes) {
-      const issues: Issue[] = [];
-      const keysInBatch = new Map<string, string>();
-      for (const [index, { order, expectedVersion }] of changes.entries()) {
-        const stored = byId.get(order.id);
-        const path = ['changes', index];
-        if (expectedVersion === null && stored !== undefined) {
-          issues.push(
-            createIssue(
-              'orders.repository.already_exists',
-              `受注${order.mallOrderNumber}(${order.id})は既に登録されています`,
-              {
-                path,
-                data: { orderId: order.id },
-              },
-            ),
-          );
-        } else if (expectedVersion !== null && stored?.version !== expectedVersion) {
-          issues.push(
-            createIssue(
-              'orders.repository.stale_version',
-              `受注${order.mallOrderNumber}は他の操作で更新されています（版${stored?.version ?? 'なし'}、想定${expectedVersion}）。読み込み直してください`,
-              { path, data: { orderId: order.id, expectedVersion, storedVersion: stored?.version ?? null } },
-            ),
-          );
-        }
-        const key = mallKeyString(order);
-        const owner = keysInBatch.get(key) ?? byMallKey.get(key);
-        if (owner !== undefined && owner !== order.id) {
-          issues.push(
-            createIssue(
-              'orders.repository.duplicate_mall_key',
-              `モール注文番号${order.mallOrderNumber}は別の受注で登録済みです`,
-              {
-                path,
-                data: { orderId: order.id, mallKey: key, existingOrderId: owner },
-              },
-            ),
-          );
-        }
-        keysInBatch.set(key, order.id);
-      }
+      const issues = checkOrderChanges(changes, {
+        versionOf: (id) => byId.get(id)?.version,
+        ownerOfMallKey: (key) => byMallKey.get(key),
+      });
       if (issues.length > 0) return fail(issues);
       for (const { order } of changes) {
         const previous = byId.get(order.id);

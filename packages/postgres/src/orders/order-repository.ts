@@ -1,12 +1,10 @@
 import {
   blindIndex,
-  createIssue,
   DASH_CHARACTERS,
   decryptField,
   encryptField,
   fail,
   HakobuError,
-  type Issue,
   normalizeAddressKey,
   normalizeName,
   normalizePhone,
@@ -14,6 +12,7 @@ import {
   toJapanDate,
 } from '@hakobu/core';
 import {
+  checkOrderChanges,
   fullAddress,
   type MallOrderKey,
   mallKeyString,
@@ -222,7 +221,13 @@ export function createPostgresOrderRepository(
         row.id,
       ]),
     );
-    const issues = checkChanges(changes, byId, byMallKey);
+    const issues = checkOrderChanges(changes, {
+      versionOf: (id) => {
+        const row = byId.get(id);
+        return row === undefined ? undefined : Number(row.version);
+      },
+      ownerOfMallKey: (key) => byMallKey.get(key),
+    });
     if (issues.length > 0) return fail(issues);
 
     const inserts = changes.filter((change) => change.expectedVersion === null).map((c) => c.order);
@@ -386,58 +391,6 @@ const FROM_JSON = [
   "e->'state'",
   "(e->>'history_length')::integer",
 ].join(', ');
-
-function checkChanges(
-  changes: readonly OrderChange[],
-  byId: ReadonlyMap<string, StoredRow>,
-  byMallKey: ReadonlyMap<string, string>,
-): Issue[] {
-  const issues: Issue[] = [];
-  const keysInBatch = new Map<string, string>();
-  for (const [index, { order, expectedVersion }] of changes.entries()) {
-    const stored = byId.get(order.id);
-    const path = ['changes', index];
-    if (expectedVersion === null && stored !== undefined) {
-      issues.push(
-        createIssue(
-          'orders.repository.already_exists',
-          `受注${order.mallOrderNumber}(${order.id})は既に登録されています`,
-          {
-            path,
-            data: { orderId: order.id },
-          },
-        ),
-      );
-    } else if (
-      expectedVersion !== null &&
-      (stored === undefined || Number(stored.version) !== expectedVersion)
-    ) {
-      issues.push(
-        createIssue(
-          'orders.repository.stale_version',
-          `受注${order.mallOrderNumber}は他の操作で更新されています（版${stored?.version ?? 'なし'}、想定${expectedVersion}）。読み込み直してください`,
-          { path, data: { orderId: order.id, expectedVersion, storedVersion: stored?.version ?? null } },
-        ),
-      );
-    }
-    const key = mallKeyString(order);
-    const owner = keysInBatch.get(key) ?? byMallKey.get(key);
-    if (owner !== undefined && owner !== order.id) {
-      issues.push(
-        createIssue(
-          'orders.repository.duplicate_mall_key',
-          `モール注文番号${order.mallOrderNumber}は別の受注で登録済みです`,
-          {
-            path,
-            data: { orderId: order.id, mallKey: key, existingOrderId: owner },
-          },
-        ),
-      );
-    }
-    keysInBatch.set(key, order.id);
-  }
-  return issues;
-}
 
 function plainWhereOf(query: OrderQuery): { where: string; params: unknown[] } {
   const clauses: string[] = [];
