@@ -57,6 +57,8 @@ export {
   type IssueReceiptOptions,
   issueReceipt,
   type Parcel,
+  PICKING_ROWS_PER_PAGE,
+  type PickingListOptions,
   RECEIPT_ADDRESSEE_MAX,
   RECEIPT_PROVISO_MAX,
   ReceiptHonorific,

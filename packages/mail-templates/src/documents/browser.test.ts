@@ -344,11 +344,21 @@ describe('printed documents in Chromium (A4 PDF)', () => {
     expect(printed.text).toContain('出荷指示書');
   });
 
-  it('prints the picking list on one page with every SKU and product', async () => {
-    const everyday = parcelsOf(generated);
+  it('prints the picking list one numbered sheet per page section with every SKU and product', async () => {
+    // A warehouse day of many distinct SKUs: each order's lines get SKUs of their own.
+    const manySkus = generateOrders({ count: 40, seed: 12 }).map((order, index) => ({
+      ...order,
+      lines: order.lines.map((line) => ({ ...line, masterSku: `${line.masterSku ?? line.sku}-${index}` })),
+    }));
+    const everyday = parcelsOf(manySkus);
     const doc = renderPickingList(everyday, options);
     const printed = await print(doc, 'picking-list');
-    expectPrintedWhole(printed, doc.pages);
+    expect(doc.pages).toBeGreaterThan(1);
+    expectPrintedWhole(
+      printed,
+      doc.pages,
+      Array.from({ length: doc.pages }, (_, i) => `${i + 1} / ${doc.pages} ページ`),
+    );
     expect(printed.text).toContain('ピッキングリスト');
     for (const { orders } of everyday) {
       for (const line of orders[0]!.lines) {

@@ -120,6 +120,20 @@ describe('picking list and shipping instructions', () => {
     expect(quantities.reduce((a, b) => a + b, 0)).toBe(expected);
   });
 
+  it('cuts a long picking list into numbered pages that together hold every SKU row once', () => {
+    const rowsOf = (html: string) => html.match(/<tr><td>.*?<\/tr>/g) ?? [];
+    const whole = rowsOf(renderPickingList(parcels, { ...options, rowsPerPage: 10_000 }).html);
+    const doc = renderPickingList(parcels, { ...options, rowsPerPage: 3 });
+    expect(whole.length).toBeGreaterThan(3);
+    expect(doc.pages).toBe(Math.ceil(whole.length / 3));
+    expect(doc.html.match(/<section class="page picking">/g)).toHaveLength(doc.pages);
+    expect(doc.html).toContain(`1 / ${doc.pages} ページ`);
+    expect(doc.html).toContain(`${doc.pages} / ${doc.pages} ページ`);
+    expect(rowsOf(doc.html)).toEqual(whole);
+    expect(renderPickingList(parcels, options).pages).toBe(Math.max(1, Math.ceil(whole.length / 20)));
+    expect(renderPickingList([], options).pages).toBe(1);
+  });
+
   it('prints one 出荷指示書 page per parcel with carrier, slot and destination', () => {
     const order = sampleOrder();
     const doc = renderShippingInstructions([{ shipment: order.shipments[0]!, orders: [order] }], options);

@@ -150,16 +150,19 @@ function parcelLines(parcel: Parcel) {
   });
 }
 
-/**
- * Renders a picking list (ピッキングリスト): quantities summed per SKU over all parcels, sorted by SKU, with
- * the number of parcels each SKU goes into.
- *
- * @example
- * ```ts
- * renderPickingList(parcels, { branding, issuedOn: '2026-11-28' }).html;
- * ```
- */
-export function renderPickingList(parcels: readonly Parcel[], options: DocumentOptions): RenderedDocument {
+/** Options of {@link renderPickingList}. */
+export interface PickingListOptions extends DocumentOptions {
+  /**
+   * SKU rows per printed page (1ページの行数); default {@link PICKING_ROWS_PER_PAGE}. Lower it when product
+   * names are long enough to wrap onto several lines.
+   */
+  readonly rowsPerPage?: number;
+}
+
+/** Default SKU rows per picking-list page: fits A4 with names wrapping onto two lines. */
+export const PICKING_ROWS_PER_PAGE = 20;
+
+function pickRows(parcels: readonly Parcel[]): PickRow[] {
   const rows = new Map<string, PickRow>();
   for (const parcel of parcels) {
     for (const { line, quantity } of parcelLines(parcel)) {
@@ -177,20 +180,41 @@ export function renderPickingList(parcels: readonly Parcel[], options: DocumentO
       rows.set(key, row);
     }
   }
-  const sorted = [...rows.values()].sort((a, b) =>
+  return [...rows.values()].sort((a, b) =>
     a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : a.options < b.options ? -1 : 1,
   );
-  const body = sorted
-    .map(
-      (row) =>
-        `<tr><td>${escapeHtml(row.sku)}</td><td>${escapeHtml(row.name)}${row.options === '' ? '' : `<br>${escapeHtml(row.options)}`}</td><td class="num">${row.quantity}</td><td class="num">${row.slips.size}</td><td></td></tr>`,
-    )
-    .join('');
-  const total = sorted.reduce((sum, row) => sum + row.quantity, 0);
-  const section = `<section class="page picking"><h1>ピッキングリスト</h1>
-<p>発行日 ${escapeHtml(formatJapanDate(options.issuedOn))}　伝票 ${parcels.length} 件　商品 ${sorted.length} 種 ${total} 点</p>
+}
+
+/**
+ * Renders a picking list (ピッキングリスト): quantities summed per SKU over all parcels, sorted by SKU, with
+ * the number of parcels each SKU goes into. A long list is cut into pages of `rowsPerPage` rows, each with
+ * the heading, the totals and `n / N ページ`, so a dropped sheet is missed at once; `pages` is that count.
+ *
+ * @example
+ * ```ts
+ * const doc = renderPickingList(parcels, { branding, issuedOn: '2026-11-28', rowsPerPage: 20 });
+ * doc.pages; // Math.ceil(SKU rows / 20), at least 1
+ * ```
+ */
+export function renderPickingList(parcels: readonly Parcel[], options: PickingListOptions): RenderedDocument {
+  const rows = pickRows(parcels);
+  const perPage = Math.max(1, Math.floor(options.rowsPerPage ?? PICKING_ROWS_PER_PAGE));
+  const pages = Math.max(1, Math.ceil(rows.length / perPage));
+  const total = rows.reduce((sum, row) => sum + row.quantity, 0);
+  const summary = `発行日 ${escapeHtml(formatJapanDate(options.issuedOn))}　伝票 ${parcels.length} 件　商品 ${rows.length} 種 ${total} 点`;
+  const sections = Array.from({ length: pages }, (_, index) => {
+    const body = rows
+      .slice(index * perPage, (index + 1) * perPage)
+      .map(
+        (row) =>
+          `<tr><td>${escapeHtml(row.sku)}</td><td>${escapeHtml(row.name)}${row.options === '' ? '' : `<br>${escapeHtml(row.options)}`}</td><td class="num">${row.quantity}</td><td class="num">${row.slips.size}</td><td></td></tr>`,
+      )
+      .join('');
+    return `<section class="page picking"><h1>ピッキングリスト</h1>
+<p>${summary}　${index + 1} / ${pages} ページ</p>
 <table><thead><tr><th>SKU</th><th>商品名</th><th>数量</th><th>伝票数</th><th class="check">確認</th></tr></thead><tbody>${body}</tbody></table></section>`;
-  return { html: page('ピッキングリスト', '', [section]), pages: 1, issues: [] };
+  });
+  return { html: page('ピッキングリスト', '', sections), pages, issues: [] };
 }
 
 /**

@@ -1,6 +1,8 @@
 export {
   type DocumentOptions,
   type Parcel,
+  PICKING_ROWS_PER_PAGE,
+  type PickingListOptions,
   renderDeliveryNotes,
   renderPickingList,
   renderShippingInstructions,

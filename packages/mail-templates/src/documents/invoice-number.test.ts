@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkInvoiceNumber } from './invoice-number';
+import { checkInvoiceNumber, invoiceNumberPrintable } from './invoice-number';
 
 describe('checkInvoiceNumber (登録番号)', () => {
   it('accepts published numbers whose first digit is the check digit of the other twelve', () => {
@@ -31,9 +31,10 @@ describe('checkInvoiceNumber (登録番号)', () => {
         const original = Number(valid[position]);
         fc.pre(digit !== original && !(original + digit === 9 && (original === 0 || original === 9)));
         const typed = `${valid.slice(0, position)}${digit}${valid.slice(position + 1)}`;
-        expect(checkInvoiceNumber(typed).map((issue) => issue.code)).toEqual([
-          'document.invoice_number_check_digit',
+        expect(checkInvoiceNumber(typed).map((issue) => [issue.code, issue.severity])).toEqual([
+          ['document.invoice_number_check_digit', 'warning'],
         ]);
+        expect(invoiceNumberPrintable(typed)).toBe(true);
       }),
     );
   });

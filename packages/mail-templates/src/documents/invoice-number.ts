@@ -1,4 +1,4 @@
-import { createIssue, type Issue } from '@hakobu/core';
+import { createIssue, hasErrors, type Issue } from '@hakobu/core';
 
 const SHAPE = /^T(\d)(\d{12})$/;
 
@@ -15,18 +15,19 @@ function checkDigitOf(base: string): number {
 }
 
 /**
- * Checks an invoice registration number (適格請求書発行事業者登録番号): `T` followed by 13 half-width digits,
- * whose first digit is the check digit of the other twelve, computed as for the 法人番号 (the number
- * space that the National Tax Agency assigns to sole proprietors too). Returns every problem as an issue
- * — `document.invoice_number_invalid` for the shape, `document.invoice_number_check_digit` for a digit
- * typed wrong — and `[]` for a valid number.
+ * Checks an invoice registration number (適格請求書発行事業者登録番号): `T` followed by 13 half-width digits.
+ * A number of the wrong shape is an error (`document.invoice_number_invalid`). A first digit that is not the
+ * 法人番号 check digit of the other twelve is a warning (`document.invoice_number_check_digit`): it catches a
+ * 法人's mistyped number, but the National Tax Agency gives sole proprietors (個人事業者) their own 13-digit
+ * numbers and does not publish whether those carry the same check digit, so such a number still prints.
+ * Returns `[]` for a number that passes both.
  *
  * @param where Names the setting in the message, e.g. 販路・ショップ「rakuten/my-shop」.
  * @example
  * ```ts
  * checkInvoiceNumber('T7010705000725'); // []
- * checkInvoiceNumber('T123')[0]?.code; // 'document.invoice_number_invalid'
- * checkInvoiceNumber('T1010705000725')[0]?.code; // 'document.invoice_number_check_digit'
+ * checkInvoiceNumber('T123')[0]?.code; // 'document.invoice_number_invalid' (error)
+ * checkInvoiceNumber('T1010705000725')[0]?.severity; // 'warning' (check digit)
  * ```
  */
 export function checkInvoiceNumber(value: string, where = '登録番号'): Issue[] {
@@ -46,10 +47,15 @@ export function checkInvoiceNumber(value: string, where = '登録番号'): Issue
     return [
       createIssue(
         'document.invoice_number_check_digit',
-        `${where}の登録番号「${value}」は検査用数字（先頭の数字）が合いません。番号を確かめてください`,
-        { data: { invoiceNumber: value, expectedCheckDigit: expected } },
+        `${where}の登録番号「${value}」は法人番号の検査用数字（先頭の数字）が合いません。国税庁の公表サイトで番号を確かめてください`,
+        { severity: 'warning', data: { invoiceNumber: value, expectedCheckDigit: expected } },
       ),
     ];
   }
   return [];
+}
+
+/** `true` when the number may be printed: its shape is right (a check-digit warning does not stop it). */
+export function invoiceNumberPrintable(value: string): boolean {
+  return !hasErrors(checkInvoiceNumber(value));
 }

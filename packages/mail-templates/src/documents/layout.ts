@@ -2,7 +2,7 @@ import { createIssue, type Issue } from '@hakobu/core';
 import type { OrderState, Party } from '@hakobu/orders';
 import { escapeHtml } from '../compose/html';
 import { formatPhone, formatPostalCode } from '../engine/format';
-import { checkInvoiceNumber } from './invoice-number';
+import { checkInvoiceNumber, invoiceNumberPrintable } from './invoice-number';
 
 /** Branding of documents per route (帳票の体裁): shop name, address lines, logo, signature, stylesheet. */
 export interface DocumentBranding {
@@ -11,7 +11,7 @@ export interface DocumentBranding {
   readonly signature?: readonly string[];
   /** `https:` or `data:image/` URL of the logo. */
   readonly logoUrl?: string;
-  /** 適格請求書発行事業者登録番号, `T` + 13 digits with a valid check digit (see {@link checkInvoiceNumber}). */
+  /** 適格請求書発行事業者登録番号, `T` + 13 digits (see {@link checkInvoiceNumber}). */
   readonly invoiceNumber?: string;
   /** Extra CSS for this route, appended after the built-in print CSS. */
   readonly stylesheet?: string;
@@ -68,7 +68,7 @@ function stylesheetAllowed(css: string): boolean {
 function invoiceNumberValid(
   branding: DocumentBranding,
 ): branding is DocumentBranding & { invoiceNumber: string } {
-  return branding.invoiceNumber !== undefined && checkInvoiceNumber(branding.invoiceNumber).length === 0;
+  return branding.invoiceNumber !== undefined && invoiceNumberPrintable(branding.invoiceNumber);
 }
 
 /** Every problem of a route's branding; a missing branding is one issue naming where it was needed. */

@@ -175,7 +175,7 @@ describe('issueReceipt (Web領収書)', () => {
     });
   });
 
-  it('refuses an invalid registration number and a route without branding; warns when there is none', () => {
+  it('refuses a malformed registration number and a route without branding; warns on a check digit or none', () => {
     const order = sampleOrder();
     const key = 'rakuten/hakobu-rakuten';
     const wrong = (invoiceNumber: string) => ({
@@ -183,7 +183,11 @@ describe('issueReceipt (Web領収書)', () => {
       branding: { [key]: { shopName: 'はこぶ堂', invoiceNumber } },
     });
     expect(codes(order, request, wrong('T123'))).toEqual(['document.invoice_number_invalid']);
-    expect(codes(order, request, wrong('T1123456789012'))).toEqual(['document.invoice_number_check_digit']);
+    const unchecked = issued(order, request, wrong('T1123456789012'));
+    expect(unchecked.issues.map((issue) => [issue.code, issue.severity])).toEqual([
+      ['document.invoice_number_check_digit', 'warning'],
+    ]);
+    expect(unchecked.value.document.html).toContain('登録番号 T1123456789012');
     expect(codes(order, request, { ...options, branding: {} })).toEqual(['document.branding_missing']);
     const without = issued(order, request, { ...options, branding: { [key]: { shopName: 'はこぶ堂' } } });
     expect(without.issues.map((issue) => [issue.code, issue.severity])).toEqual([

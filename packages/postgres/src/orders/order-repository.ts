@@ -14,6 +14,7 @@ import {
 import {
   checkOrderChanges,
   fullAddress,
+  isRedactedOrder,
   type MallOrderKey,
   mallKeyString,
   type Order,
@@ -22,6 +23,7 @@ import {
   type OrderQuery,
   type OrderRepository,
   type QueryResult,
+  REDACTION_EVENT,
 } from '@hakobu/orders';
 import {
   DEFAULT_SCHEMA,
@@ -147,7 +149,10 @@ export function createPostgresOrderRepository(
   }
 
   async function rowOf(order: Order) {
-    const parties = [order.orderer, ...order.shipments.map((shipment) => shipment.destination)];
+    // A redacted order keeps no search keys: indexing its placeholders would only make it findable by them.
+    const parties = isRedactedOrder(order)
+      ? []
+      : [order.orderer, ...order.shipments.map((shipment) => shipment.destination)];
     return {
       id: order.id,
       channel: order.channel,
@@ -265,7 +270,9 @@ export function createPostgresOrderRepository(
     }> = [];
     const shortened: Array<{ id: string; length: number }> = [];
     for (const { order } of changes) {
-      const from = byId.get(order.id)?.history_length ?? 0;
+      const stored = byId.get(order.id)?.history_length ?? 0;
+      // Redaction rewrites every earlier event without the personal data, so the whole history is rewritten.
+      const from = order.history.slice(stored).some((event) => event.type === REDACTION_EVENT) ? 0 : stored;
       for (const [i, event] of order.history.slice(from).entries()) {
         const position = from + i;
         const { id, type, at, actor } = event;
@@ -276,7 +283,7 @@ export function createPostgresOrderRepository(
           stored: await sealed(event, `order_event:${order.id}:${position}`),
         });
       }
-      if (order.history.length < from) shortened.push({ id: order.id, length: order.history.length });
+      if (order.history.length < stored) shortened.push({ id: order.id, length: order.history.length });
     }
     if (shortened.length > 0)
       await tx.query(

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { importBlindIndexKey, importKeyring } from '@hakobu/core';
-import { changesOf, createInMemoryOrderRepository, type Order } from '@hakobu/orders';
+import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
+import { changesOf, createInMemoryOrderRepository, type Order, redactOrder } from '@hakobu/orders';
 import {
   blacklistStoreChecks,
   generateOrders,
@@ -113,6 +114,52 @@ describe('createPostgresOrderRepository on PGlite', () => {
     const history = await sql.events({ orderId: order.id });
     expect(history.map((record) => record.event.id)).toEqual(tagged.history.map((e) => e.id));
     expect(history.at(-1)).toEqual({ orderId: order.id, position: tagged.history.length - 1, event });
+  });
+
+  it('keeps no personal data of a redacted order: not in its history rows, not in its search keys', async () => {
+    const sql = createPostgresOrderRepository(db, { schema: await freshSchema('or') });
+    const order = orders[3]!;
+    await sql.save([{ order, expectedVersion: null }]);
+    const tagged: Order = {
+      ...order,
+      version: order.version + 1,
+      history: [
+        ...order.history,
+        {
+          id: 'ev-t',
+          type: 'tag',
+          at: '2026-11-28T10:00:00.000+09:00',
+          actor: 'staff-1',
+          orderIds: [order.id],
+          details: { note: `${order.orderer.name}様に確認` },
+        },
+      ],
+    };
+    await sql.save(changesOf([tagged]));
+    const { order: redacted } = redactOrder(tagged, {
+      clock: fixedClock('2027-12-01T03:00:00+09:00'),
+      ids: sequenceIdGenerator(),
+      actor: 'system:retention',
+    });
+    expect((await sql.save([{ order: redacted, expectedVersion: tagged.version }])).ok).toBe(true);
+
+    const personal = [order.orderer.name, order.orderer.phone, order.orderer.address1];
+    const rows = await db.query<{ event: unknown }>(
+      `SELECT event FROM or_${schemas}.order_events WHERE order_id = $1 ORDER BY position`,
+      [order.id],
+    );
+    expect(rows.rows).toHaveLength(redacted.history.length);
+    for (const text of personal) {
+      expect(JSON.stringify(rows.rows)).not.toContain(text);
+      expect((await sql.query({ text }, { offset: 0, limit: 10 })).total).toBe(0);
+    }
+    expect((await sql.query({ text: '削除済み' }, { offset: 0, limit: 10 })).total).toBe(0);
+    const keys = await db.query<{ name_keys: string[]; address_keys: string[]; phone_keys: string[] }>(
+      `SELECT name_keys, address_keys, phone_keys FROM or_${schemas}.orders WHERE id = $1`,
+      [order.id],
+    );
+    expect(keys.rows[0]).toEqual({ name_keys: [], address_keys: [], phone_keys: [] });
+    expect((await sql.events({ orderId: order.id })).map((record) => record.event)).toEqual(redacted.history);
   });
 
   it('lets exactly one of two concurrent saves on the same version win', async () => {
