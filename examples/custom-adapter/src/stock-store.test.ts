@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HakobuError } from '@hakobu/core';
 import { createMemoryStockStore, type StockBatch, type StockStore } from '@hakobu/inventory';
-import { stockStoreConformance } from '@hakobu/inventory/testing';
+import { stockStoreChecks } from '@hakobu/inventory/testing';
 import { describe, expect, it } from 'vitest';
 import { openJsonFileStockStore } from './stock-store';
 
@@ -12,8 +12,8 @@ let files = 0;
 const freshPath = () => join(root, `stock-${++files}.json`);
 
 // The whole contract of the port, concurrency included: one vitest test per check.
-describe('JSON-file StockStore (stockStoreConformance)', () => {
-  for (const { name, run } of stockStoreConformance(() => openJsonFileStockStore(freshPath()))) it(name, run);
+describe('JSON-file StockStore (stockStoreChecks)', () => {
+  for (const { name, run } of stockStoreChecks(() => openJsonFileStockStore(freshPath()))) it(name, run);
 });
 
 const at = '2026-12-01T09:00:00+09:00';
@@ -79,7 +79,7 @@ describe('the suite catches a broken adapter', () => {
 
   it('fails the idempotency checks with a reason', async () => {
     const failed: string[] = [];
-    for (const check of stockStoreConformance(() => forgetful(), { concurrentReservers: 20 })) {
+    for (const check of stockStoreChecks(() => forgetful(), { concurrentReservers: 20 })) {
       try {
         await check.run();
       } catch (error) {

@@ -48,7 +48,7 @@ function sortedCopies<T extends object>(map: ReadonlyMap<string, T>): T[] {
  * A {@link StockStore} kept in one JSON file (JSONファイル在庫ストア). The hard part of the port — netting a
  * batch, checking it and deciding what to write — is `evaluateBatch` of `@hakobu/inventory`, a pure function;
  * the adapter supplies a read-only view of its state and writes what it returns, all or nothing. What the
- * adapter itself must get right, and what `stockStoreConformance` checks:
+ * adapter itself must get right, and what `stockStoreChecks` checks:
  *
  * - check and write in one step: here a queue runs one `apply` at a time, because writing the file is an
  *   `await` (a SQL adapter uses one transaction with row locks taken in sorted key order instead);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomIdGenerator, systemClock } from '../ports';
 import { fixedClock, steppingClock } from './clock';
+import { registerConformance } from './conformance';
 import { sequenceIdGenerator } from './ids';
 
 describe('clocks', () => {
@@ -38,5 +39,28 @@ describe('id generators', () => {
     const a = randomIdGenerator.newId('order');
     expect(a).toMatch(/^order_[0-9a-f-]{36}$/);
     expect(randomIdGenerator.newId('order')).not.toBe(a);
+  });
+});
+
+describe('registerConformance', () => {
+  it('registers one describe with one it per check, each running its check', async () => {
+    const ran: string[] = [];
+    const registered: Array<{ suite: string; tests: Array<[string, () => Promise<void>]> }> = [];
+    registerConformance(
+      'my adapter',
+      ['a', 'b'].map((name) => ({ name, run: async () => void ran.push(name) })),
+      {
+        describe: (suite, body) => {
+          registered.push({ suite, tests: [] });
+          body();
+        },
+        it: (name, body) => registered.at(-1)?.tests.push([name, body]),
+      },
+    );
+    expect(registered.map((r) => [r.suite, r.tests.map(([name]) => name)])).toEqual([
+      ['my adapter', ['a', 'b']],
+    ]);
+    for (const [, body] of registered[0]?.tests ?? []) await body();
+    expect(ran).toEqual(['a', 'b']);
   });
 });

@@ -27,7 +27,7 @@ export interface MovementQuery {
 /**
  * The stock store port (在庫ストア): where stock levels, reservations and the movement ledger live. A host
  * implements it on its database; `createMemoryStockStore` is the in-process implementation, and
- * `stockStoreConformance` in `@hakobu/inventory/testing` checks any implementation.
+ * `stockStoreChecks` in `@hakobu/inventory/testing` checks any implementation.
  *
  * The contract, which the conformance suite tests:
  *

@@ -2,13 +2,13 @@ import { createIssue, fail, ok } from '@hakobu/core';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStockStore } from '../store/memory';
 import type { StockStore } from '../store/port';
-import { stockStoreConformance } from './conformance';
+import { stockStoreChecks } from './conformance';
 
 describe('createMemoryStockStore conforms to the StockStore port', () => {
-  for (const { name, run } of stockStoreConformance(createMemoryStockStore)) it(name, run);
+  for (const { name, run } of stockStoreChecks(createMemoryStockStore)) it(name, run);
 });
 
-describe('stockStoreConformance catches a broken store', () => {
+describe('stockStoreChecks catches a broken store', () => {
   it('fails a store that reads, awaits, then writes (the oversell race of peers)', async () => {
     const levels = new Map<string, { sku: string; onHand: number; reserved: number; safetyStock: number }>();
     const reservations: Array<{ orderLineId: string; sku: string; quantity: number }> = [];
@@ -34,7 +34,7 @@ describe('stockStoreConformance catches a broken store', () => {
       readReservations: async () => reservations,
       readMovements: async () => [],
     };
-    const concurrency = stockStoreConformance(() => racy, { concurrentReservers: 50 }).find((c) =>
+    const concurrency = stockStoreChecks(() => racy, { concurrentReservers: 50 }).find((c) =>
       c.name.includes('concurrent reservers'),
     );
     await expect(concurrency?.run()).rejects.toMatchObject({ code: 'inventory.conformance_failed' });

@@ -1,17 +1,10 @@
 import { HakobuError, type Result } from '@hakobu/core';
+import type { ConformanceCheck } from '@hakobu/core/testing';
 import type { StockBatch, StockBatchOutcome, StockOperation } from '../store/batch';
 import type { StockStore } from '../store/port';
 
-/** One named check of a conformance suite: `run` resolves when the implementation passes, and rejects with a `HakobuError` (code `inventory.conformance_failed`) saying what differed. */
-export interface ConformanceCheck {
-  /** What the check proves, as a sentence. */
-  readonly name: string;
-  /** Runs the check on a fresh store. */
-  run(): Promise<void>;
-}
-
-/** Options of {@link stockStoreConformance}. */
-export interface StockStoreConformanceOptions {
+/** Options of {@link stockStoreChecks}. */
+export interface StockStoreCheckOptions {
   /** How many concurrent reservers compete for the last units (default 200). */
   readonly concurrentReservers?: number;
 }
@@ -72,18 +65,18 @@ async function level(store: StockStore, sku: string) {
  * @example
  * ```ts
  * import { describe, it } from 'vitest';
- * import { stockStoreConformance } from '@hakobu/inventory/testing';
+ * import { stockStoreChecks } from '@hakobu/inventory/testing';
  *
  * describe('PostgresStockStore', () => {
- *   for (const { name, run } of stockStoreConformance(() => createPostgresStockStore(freshSchema()))) {
+ *   for (const { name, run } of stockStoreChecks(() => createPostgresStockStore(freshSchema()))) {
  *     it(name, run);
  *   }
  * });
  * ```
  */
-export function stockStoreConformance(
+export function stockStoreChecks(
   createStore: () => StockStore | Promise<StockStore>,
-  options: StockStoreConformanceOptions = {},
+  options: StockStoreCheckOptions = {},
 ): ConformanceCheck[] {
   const reservers = options.concurrentReservers ?? 200;
   const cases: Array<[string, (store: StockStore) => Promise<void>]> = [

@@ -3,8 +3,4 @@
  *
  * @module @hakobu/inventory/testing
  */
-export {
-  type ConformanceCheck,
-  type StockStoreConformanceOptions,
-  stockStoreConformance,
-} from './conformance';
+export { type StockStoreCheckOptions, stockStoreChecks } from './conformance';

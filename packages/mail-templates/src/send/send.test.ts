@@ -1,18 +1,19 @@
 import { ok } from '@hakobu/core';
-import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
+import { fixedClock, registerConformance, sequenceIdGenerator } from '@hakobu/core/testing';
 import type { Order } from '@hakobu/orders';
 import { generateOrders } from '@hakobu/orders/testing';
 import { describe, expect, it } from 'vitest';
 import { createMailComposer } from '../compose/composer';
 import type { MailMessage } from '../compose/definitions';
 import { createMailEngine } from '../engine/engine';
-import { transportChecks } from '../testing/conformance';
+import { mailTransportChecks, sendLogChecks } from '../testing/conformance';
 import { exampleRoutes, exampleTemplates } from '../testing/examples';
 import {
   applyMailSent,
   createInMemorySendLog,
   createInMemoryTransport,
   type MailTransport,
+  type SendLog,
   sendBulk,
 } from './send';
 
@@ -104,15 +105,42 @@ describe('sendBulk', () => {
   });
 });
 
-describe('in-memory transport', () => {
-  const transport = createInMemoryTransport({
-    ids: sequenceIdGenerator(),
-    refuse: (message: MailMessage) =>
-      message.to[0]?.endsWith('@invalid.example') ? 'unknown domain' : undefined,
+registerConformance(
+  'createInMemoryTransport conforms to MailTransport',
+  mailTransportChecks(
+    () =>
+      createInMemoryTransport({
+        ids: sequenceIdGenerator(),
+        refuse: (message: MailMessage) =>
+          message.to[0]?.endsWith('@invalid.example') ? 'unknown domain' : undefined,
+      }),
+    { refusedAddress: 'x@invalid.example' },
+  ),
+  { describe, it },
+);
+
+registerConformance('createInMemorySendLog conforms to SendLog', sendLogChecks(createInMemorySendLog), {
+  describe,
+  it,
+});
+
+describe('sendLogChecks catches a broken log', () => {
+  it('fails a log whose reserve is check-then-insert across an await', async () => {
+    const racy = (): SendLog => {
+      const claimed = new Set<string>();
+      return {
+        ...createInMemorySendLog(),
+        reserve: async (key) => {
+          const taken = claimed.has(key);
+          await Promise.resolve();
+          claimed.add(key);
+          return !taken;
+        },
+      };
+    };
+    const race = sendLogChecks(racy).find((check) => check.name.includes('concurrent'));
+    await expect(race?.run()).rejects.toThrow(/reservers claimed the same key/);
   });
-  for (const check of transportChecks({ refusedAddress: 'x@invalid.example' })) {
-    it(check.name, () => check.run(transport));
-  }
 });
 
 describe('concurrent bulk sends', () => {

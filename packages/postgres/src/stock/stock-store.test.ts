@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { stockStoreConformance } from '@hakobu/inventory/testing';
+import { stockStoreChecks } from '@hakobu/inventory/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../migrations/migrations';
 import { createPostgresStockStore } from './stock-store';
@@ -17,7 +17,7 @@ async function freshStore() {
 afterAll(() => db.close());
 
 describe('createPostgresStockStore on PGlite conforms to the StockStore port', () => {
-  for (const { name, run } of stockStoreConformance(freshStore)) it(name, run);
+  for (const { name, run } of stockStoreChecks(freshStore)) it(name, run);
 });
 
 describe('createPostgresStockStore on PGlite', () => {

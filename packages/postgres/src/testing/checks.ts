@@ -1,5 +1,5 @@
-import type { ConformanceCheck } from '@hakobu/inventory/testing';
-import { stockStoreConformance } from '@hakobu/inventory/testing';
+import type { ConformanceCheck } from '@hakobu/core/testing';
+import { stockStoreChecks } from '@hakobu/inventory/testing';
 import { blacklistStoreChecks, orderRepositoryChecks } from '@hakobu/orders/testing';
 import { migrate } from '../migrations/migrations';
 import { createPostgresBlacklistStore } from '../orders/blacklist-store';
@@ -54,7 +54,7 @@ export function postgresAdapterChecks(
   const stockOptions =
     options.concurrentReservers === undefined ? {} : { concurrentReservers: options.concurrentReservers };
   return {
-    stock: stockStoreConformance(
+    stock: stockStoreChecks(
       async () => createPostgresStockStore(db, { schema: await fresh('stock') }),
       stockOptions,
     ),
