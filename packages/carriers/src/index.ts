@@ -108,6 +108,7 @@ export {
   type InvalidTracking,
   type ReadTrackingOptions,
   readTracking,
+  type ShipmentTracking,
   TRACKING_SYSTEMS,
   type TrackingImport,
   type TrackingMatch,

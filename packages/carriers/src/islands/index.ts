@@ -1,7 +1,7 @@
 export {
   createRemoteIslandList,
   defaultRemoteIslands,
+  REMOTE_ISLANDS_DATE,
   type RemoteIslandEntry,
   type RemoteIslandList,
 } from './islands';
-export { REMOTE_ISLANDS_DATE } from './remote-islands.generated';

@@ -1,11 +1,21 @@
-import { REMOTE_ISLAND_SEED, REMOTE_ISLANDS_DATE } from './remote-islands.generated';
+import { JAPANPOST_KEN_ALL_DATE } from '../postal/japanpost-dates.generated';
+import { REMOTE_ISLAND_SEED } from './remote-islands.generated';
+
+/**
+ * Data date of the 離島 seed (離島リストのデータ日付): the date of the KEN_ALL it was built from (Japan Post's UTF-8
+ * edition, the same file as the postal directory), so it is {@link JAPANPOST_KEN_ALL_DATE} by construction.
+ */
+export const REMOTE_ISLANDS_DATE = JAPANPOST_KEN_ALL_DATE;
 
 /** One 離島 (remote island) entry, keyed by 7-digit postal code, with where it comes from. */
 export interface RemoteIslandEntry {
   readonly postalCode: string;
   /** The place, as Japan Post names it. */
   readonly place: string;
-  /** Source of the entry (出典), e.g. `KEN_ALL 2026-05-26: 島しょのみの市町村`. */
+  /**
+   * Source of the entry (出典); in the seed `KEN_ALL <its data date>: 島しょのみの市町村` or `…: 離島の町域`, the date
+   * being {@link REMOTE_ISLANDS_DATE}.
+   */
   readonly source: string;
   /** Only for one carrier (`yamato`, `sagawa`, `japanpost`); absent = every carrier. */
   readonly carrier?: string;

@@ -1,15 +1,15 @@
-import { createIssue, type Issue } from '@hakobu/core';
+import type { Issue } from '@hakobu/core';
 import {
   type BaseContext,
-  baseContext,
   type LabelOptions,
+  NO_EXTRAS,
   refuseExtras,
   startRun,
   unavailable,
 } from '../labels/common';
+import { fitAddress, writeRows } from '../labels/row';
 import { assertNumbered, column } from '../layout/columns';
-import { fitLines } from '../layout/fit';
-import { type ColumnSpec, type LabelBatch, type PreparedRow, writeLayout } from '../layout/spec';
+import type { ColumnSpec, LabelBatch } from '../layout/spec';
 import type { LabelShipment } from '../shipment/label-shipment';
 
 /** At most this many rows in one クリックポスト まとめ申込 file (reference/carriers.md §3.2 [P]). */
@@ -89,65 +89,11 @@ export function writeClickPostLabels(
   shipments: readonly LabelShipment[],
   options: ClickPostOptions = {},
 ): LabelBatch {
-  const run = startRun(options);
-  const prepare = (shipment: LabelShipment, index: number): PreparedRow<ClickPostContext> => {
-    const prepared = baseContext(run, shipment, index, {
-      carrier: 'japanpost',
-      defaultService: 'clickpost',
-      needsShipper: false,
-    });
-    const issues = prepared.issues;
-    const base = prepared.base;
-    if (base === undefined)
-      return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
-    issues.push(...clickPostChecks(base, index));
-    issues.push(
-      ...refuseExtras(base, index, 'クリックポスト', {
-        parcels: false,
-        holdAtBranch: false,
-        paymentAgency: false,
-        handling: [],
-      }),
-    );
-    const address = fitLines(
-      [base.destination.address, base.destination.building, base.destination.company],
-      [40, 40, 40, 40],
-      'bytes',
-    );
-    if (address.overflow !== '') {
-      issues.push(
-        createIssue(
-          'carrier.address_overflow',
-          `伝票${shipment.slipNumber}のお届け先住所が4行（各20文字）に入りきりません（「${address.overflow}」が残ります）`,
-          {
-            path: ['shipments', index, 'destination'],
-            data: { shipmentId: shipment.id, overflow: address.overflow },
-          },
-        ),
-      );
-    }
-    const context: ClickPostContext = {
-      // Listed, not spread: a spread context object is many times slower to build.
-      shipment: base.shipment,
-      key: base.key,
-      service: base.service,
-      destination: base.destination,
-      shipper: base.shipper,
-      items: base.items,
-      itemCodes: base.itemCodes,
-      parcels: base.parcels,
-      codAmount: base.codAmount,
-      codTax: base.codTax,
-      shipDate: base.shipDate,
-      address: address.lines,
-      honorific: options.honorific ?? (base.destination.company === '' ? '様' : '御中'),
-      content:
-        base.items.length > 1 ? `${base.items[0]} 他${base.items.length - 1}点` : (base.items[0] ?? ''),
-    };
-    return { subject: prepared.subject, key: prepared.key, context, issues };
-  };
-  return writeLayout(
-    {
+  return writeRows<ClickPostContext>(shipments, startRun(options), {
+    carrier: 'japanpost',
+    defaultService: 'clickpost',
+    needsShipper: false,
+    layout: {
       system: 'japanpost-clickpost',
       columns: CLICKPOST_COLUMNS,
       header: true,
@@ -155,8 +101,21 @@ export function writeClickPostLabels(
       quoting: 'minimal',
       fileName: (index) => `clickpost-${index + 1}.csv`,
     },
-    shipments,
-    prepare,
-    { jisX0208Only: options.jisX0208Only ?? true },
-  );
+    extend: (base, index, issues) => {
+      issues.push(...clickPostChecks(base, index));
+      issues.push(...refuseExtras(base, index, 'クリックポスト', NO_EXTRAS));
+      return {
+        address: fitAddress(
+          [base.destination.address, base.destination.building, base.destination.company],
+          [40, 40, 40, 40],
+          'bytes',
+          { shipment: base.shipment, index, who: 'お届け先', room: '4行（各20文字）', field: 'destination' },
+          issues,
+        ),
+        honorific: options.honorific ?? (base.destination.company === '' ? '様' : '御中'),
+        content:
+          base.items.length > 1 ? `${base.items[0]} 他${base.items.length - 1}点` : (base.items[0] ?? ''),
+      };
+    },
+  });
 }

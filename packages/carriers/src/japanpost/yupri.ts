@@ -1,18 +1,19 @@
-import { createIssue, type Issue } from '@hakobu/core';
+import type { Issue } from '@hakobu/core';
 import type { TimeSlot } from '@hakobu/orders';
 import {
   type BaseContext,
-  baseContext,
   formatDate,
   hyphenatedPostal,
   type LabelOptions,
+  NO_EXTRAS,
   refuseExtras,
   startRun,
   unavailable,
 } from '../labels/common';
+import { fitAddress, numberedFiles, writeRows } from '../labels/row';
 import { assertNumbered, column, itemSlots } from '../layout/columns';
 import { fitLines } from '../layout/fit';
-import { type ColumnSpec, type LabelBatch, type PreparedRow, writeLayout } from '../layout/spec';
+import type { ColumnSpec, LabelBatch } from '../layout/spec';
 import type { LabelShipment } from '../shipment/label-shipment';
 
 /**
@@ -161,79 +162,46 @@ function yupriCodes(x: BaseContext, index: number, options: YupriOptions) {
  * ```
  */
 export function writeYupriLabels(shipments: readonly LabelShipment[], options: YupriOptions): LabelBatch {
-  const run = startRun(options);
-  const prepare = (shipment: LabelShipment, index: number): PreparedRow<YupriContext> => {
-    const prepared = baseContext(run, shipment, index, {
-      carrier: 'japanpost',
-      defaultService: 'standard',
-      needsShipper: true,
-    });
-    const issues = prepared.issues;
-    const base = prepared.base;
-    if (base === undefined)
-      return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
-    const codes = yupriCodes(base, index, options);
-    issues.push(...codes.issues);
-    issues.push(
-      ...refuseExtras(base, index, 'ゆうプリR', {
-        parcels: false,
-        holdAtBranch: false,
-        paymentAgency: false,
-        handling: [],
-      }),
-    );
-    const address = fitLines([base.destination.address, base.destination.building], [50, 50, 50], 'bytes');
-    if (address.overflow !== '') {
-      issues.push(
-        createIssue(
-          'carrier.address_overflow',
-          `伝票${shipment.slipNumber}のお届け先住所が3行（各50バイト）に入りきりません（「${address.overflow}」が残ります）`,
-          {
-            path: ['shipments', index, 'destination'],
-            data: { shipmentId: shipment.id, overflow: address.overflow },
-          },
-        ),
-      );
-    }
-    const names = fitLines([base.destination.company, base.destination.name], [50, 50], 'bytes');
-    const context: YupriContext = {
-      // Listed, not spread: a spread context object is many times slower to build.
-      shipment: base.shipment,
-      key: base.key,
-      service: base.service,
-      destination: base.destination,
-      shipper: base.shipper,
-      items: base.items,
-      itemCodes: base.itemCodes,
-      parcels: base.parcels,
-      codAmount: base.codAmount,
-      codTax: base.codTax,
-      shipDate: base.shipDate,
-      mailType: codes.mailType,
-      cool: codes.cool,
-      payment: codes.payment,
-      timeSlot: codes.timeSlot,
-      address: address.lines,
-      names: names.overflow === '' ? names.lines : [base.destination.company, base.destination.name],
-      shipperAddress: fitLines([base.shipper?.address ?? '', base.shipper?.building ?? ''], [50, 50], 'bytes')
-        .lines,
-      shipperNames: fitLines([base.shipper?.company ?? '', base.shipper?.name ?? ''], [50, 50], 'bytes')
-        .lines,
-      itemNames: itemSlots(base.items, 2),
-      labelStockCode: options.labelStockCode ?? '',
-    };
-    return { subject: prepared.subject, key: prepared.key, context, issues };
-  };
-  return writeLayout(
-    {
+  return writeRows<YupriContext>(shipments, startRun(options), {
+    carrier: 'japanpost',
+    defaultService: 'standard',
+    needsShipper: true,
+    layout: {
       system: 'japanpost-yupri',
       columns: YUPRI_COLUMNS,
       header: options.header ?? true,
       quoting: 'minimal',
-      fileName: (index, count) => (count === 1 ? 'yupri-labels.csv' : `yupri-labels-${index + 1}.csv`),
+      fileName: numberedFiles('yupri-labels'),
     },
-    shipments,
-    prepare,
-    { jisX0208Only: options.jisX0208Only ?? true },
-  );
+    extend: (base, index, issues) => {
+      const codes = yupriCodes(base, index, options);
+      issues.push(...codes.issues);
+      issues.push(...refuseExtras(base, index, 'ゆうプリR', NO_EXTRAS));
+      const address = fitAddress(
+        [base.destination.address, base.destination.building],
+        [50, 50, 50],
+        'bytes',
+        { shipment: base.shipment, index, who: 'お届け先', room: '3行（各50バイト）', field: 'destination' },
+        issues,
+      );
+      const names = fitLines([base.destination.company, base.destination.name], [50, 50], 'bytes');
+      return {
+        mailType: codes.mailType,
+        cool: codes.cool,
+        payment: codes.payment,
+        timeSlot: codes.timeSlot,
+        address,
+        names: names.overflow === '' ? names.lines : [base.destination.company, base.destination.name],
+        shipperAddress: fitLines(
+          [base.shipper?.address ?? '', base.shipper?.building ?? ''],
+          [50, 50],
+          'bytes',
+        ).lines,
+        shipperNames: fitLines([base.shipper?.company ?? '', base.shipper?.name ?? ''], [50, 50], 'bytes')
+          .lines,
+        itemNames: itemSlots(base.items, 2),
+        labelStockCode: options.labelStockCode ?? '',
+      };
+    },
+  });
 }

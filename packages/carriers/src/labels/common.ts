@@ -347,6 +347,14 @@ export interface LabelExtras {
   readonly handling: readonly HandlingMark[];
 }
 
+/** A system that carries none of the label-only fields (one parcel, no 営業所止置き, 収納代行 or handling marks). */
+export const NO_EXTRAS: LabelExtras = {
+  parcels: false,
+  holdAtBranch: false,
+  paymentAgency: false,
+  handling: [],
+};
+
 /**
  * Issues for the label-only fields a system cannot carry: an error for more than one parcel, 営業所止置き or
  * 収納代行 (the parcel would go out wrong), a warning for a handling mark it has no place for.

@@ -90,7 +90,7 @@ export function createPostalDirectory(entries: Iterable<PostalEntry>, dataDate: 
  *
  * @example
  * ```ts
- * const directory = parsePostalTable('hakobu-postal\t1\t2026-05-26\t2026-05-26\nC\t13101\t東京都\t千代田区\n1000005\t0\t丸の内');
+ * const directory = parsePostalTable('hakobu-postal\t1\t2026-05-22\t2026-05-26\nC\t13101\t東京都\t千代田区\n1000005\t0\t丸の内');
  * directory.lookup('1000005').length; // 1
  * ```
  */

@@ -3,7 +3,6 @@ import type { TimeSlot } from '@hakobu/orders';
 import { z } from 'zod';
 import {
   type BaseContext,
-  baseContext,
   formatDate,
   HANDLING_NAMES,
   hyphenatedPostal,
@@ -12,9 +11,10 @@ import {
   startRun,
   unavailable,
 } from '../labels/common';
+import { fitAddress, numberedFiles, writeRows } from '../labels/row';
 import { assertNumbered, column, itemSlots } from '../layout/columns';
 import { fitLines, widen } from '../layout/fit';
-import { type ColumnSpec, type LabelBatch, type PreparedRow, writeLayout } from '../layout/spec';
+import type { ColumnSpec, LabelBatch } from '../layout/spec';
 import type { HandlingMark, LabelShipment } from '../shipment/label-shipment';
 
 /**
@@ -380,120 +380,86 @@ function writeSagawa(
   shipments: readonly LabelShipment[],
   options: SagawaOptions,
 ): LabelBatch {
-  const run = startRun(options);
   const customerCode = options.customerCode ?? '';
-  const prepare = (shipment: LabelShipment, index: number): PreparedRow<SagawaContext> => {
-    const prepared = baseContext(run, shipment, index, {
-      carrier: 'sagawa',
-      defaultService: 'standard',
-      needsShipper: true,
-    });
-    const issues = prepared.issues;
-    const base = prepared.base;
-    if (base === undefined)
-      return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
-    const codes = sagawaCodes(base, index, system, options);
-    issues.push(...codes.issues);
-    const where = `伝票${shipment.slipNumber}`;
-    const address = fitLines(
-      [widen(base.destination.address), widen(base.destination.building)],
-      [16, 16, 16],
-      'fullwidth',
-    );
-    if (address.overflow !== '') {
-      issues.push(
-        createIssue(
-          'carrier.address_overflow',
-          `${where}のお届け先住所が3行（各16文字）に入りきりません（「${address.overflow}」が残ります）`,
-          {
-            path: ['shipments', index, 'destination'],
-            data: { shipmentId: shipment.id, overflow: address.overflow },
-          },
-        ),
-      );
-    }
-    const names = fitLines(
-      [widen(base.destination.company), widen(base.destination.name)],
-      [16, 16],
-      'fullwidth',
-    );
-    if (names.overflow !== '') {
-      issues.push(
-        createIssue(
-          'carrier.field_truncated',
-          `${where}のお届け先名称が2行（各16文字）に入りきらず「${names.overflow}」を切り捨てました`,
-          {
-            severity: 'warning',
-            path: ['shipments', index, 'destination', 'name'],
-            data: { shipmentId: shipment.id, overflow: names.overflow },
-          },
-        ),
-      );
-    }
-    const shipperAddress = fitLines(
-      [widen(base.shipper?.address ?? ''), widen(base.shipper?.building ?? '')],
-      [16, 16],
-      'fullwidth',
-    );
-    const shipperNames = fitLines(
-      [widen(base.shipper?.company ?? ''), widen(base.shipper?.name ?? '')],
-      [16, 16],
-      'fullwidth',
-    );
-    if (index === 0 && (shipperAddress.overflow !== '' || shipperNames.overflow !== '')) {
-      issues.push(
-        createIssue(
-          'carrier.field_truncated',
-          `ご依頼主の住所・名称が各2行（16文字）に入りきらず「${shipperAddress.overflow}${shipperNames.overflow}」を切り捨てました`,
-          {
-            severity: 'warning',
-            path: ['shipper'],
-          },
-        ),
-      );
-    }
-    const context: SagawaContext = {
-      // Listed, not spread: a spread context object is many times slower to build.
-      shipment: base.shipment,
-      key: base.key,
-      service: base.service,
-      destination: base.destination,
-      shipper: base.shipper,
-      items: base.items,
-      itemCodes: base.itemCodes,
-      parcels: base.parcels,
-      codAmount: base.codAmount,
-      codTax: base.codTax,
-      shipDate: base.shipDate,
-      address: address.lines,
-      names: names.lines,
-      shipperAddress: shipperAddress.lines,
-      shipperNames: shipperNames.lines,
-      itemNames: itemSlots(base.items, 5),
-      cool: codes.cool,
-      timeSlot: codes.timeSlot,
-      seals: codes.seals,
-      branch: shipment.holdAtBranch?.trim() ?? '',
-      freight: base.service.freight === 'recipient' ? '2' : '1',
-      customerCode,
-      packing: options.packing ?? '001',
-      paymentType: base.codAmount > 0 ? (options.codPaymentType ?? '') : '',
-    };
-    return { subject: prepared.subject, key: prepared.key, context, issues };
-  };
-  const stem = system === 'sagawa-ehiden2' ? 'ehiden2' : 'ehiden3';
-  return writeLayout(
-    {
+  return writeRows<SagawaContext>(shipments, startRun(options), {
+    carrier: 'sagawa',
+    defaultService: 'standard',
+    needsShipper: true,
+    layout: {
       system,
       columns,
       header: options.header ?? true,
       quoting: 'all',
-      fileName: (index, count) => (count === 1 ? `${stem}-labels.csv` : `${stem}-labels-${index + 1}.csv`),
+      fileName: numberedFiles(system === 'sagawa-ehiden2' ? 'ehiden2-labels' : 'ehiden3-labels'),
     },
-    shipments,
-    prepare,
-    { jisX0208Only: options.jisX0208Only ?? true },
-  );
+    extend: (base, index, issues) => {
+      const shipment = base.shipment;
+      const codes = sagawaCodes(base, index, system, options);
+      issues.push(...codes.issues);
+      const address = fitAddress(
+        [widen(base.destination.address), widen(base.destination.building)],
+        [16, 16, 16],
+        'fullwidth',
+        { shipment, index, who: 'お届け先', room: '3行（各16文字）', field: 'destination' },
+        issues,
+      );
+      const names = fitLines(
+        [widen(base.destination.company), widen(base.destination.name)],
+        [16, 16],
+        'fullwidth',
+      );
+      if (names.overflow !== '') {
+        issues.push(
+          createIssue(
+            'carrier.field_truncated',
+            `伝票${shipment.slipNumber}のお届け先名称が2行（各16文字）に入りきらず「${names.overflow}」を切り捨てました`,
+            {
+              severity: 'warning',
+              path: ['shipments', index, 'destination', 'name'],
+              data: { shipmentId: shipment.id, overflow: names.overflow },
+            },
+          ),
+        );
+      }
+      const shipperAddress = fitLines(
+        [widen(base.shipper?.address ?? ''), widen(base.shipper?.building ?? '')],
+        [16, 16],
+        'fullwidth',
+      );
+      const shipperNames = fitLines(
+        [widen(base.shipper?.company ?? ''), widen(base.shipper?.name ?? '')],
+        [16, 16],
+        'fullwidth',
+      );
+      if (index === 0 && (shipperAddress.overflow !== '' || shipperNames.overflow !== '')) {
+        issues.push(
+          createIssue(
+            'carrier.field_truncated',
+            `ご依頼主の住所・名称が各2行（16文字）に入りきらず「${shipperAddress.overflow}${shipperNames.overflow}」を切り捨てました`,
+            {
+              severity: 'warning',
+              path: ['shipper'],
+            },
+          ),
+        );
+      }
+      return {
+        address,
+        names: names.lines,
+        shipperAddress: shipperAddress.lines,
+        shipperNames: shipperNames.lines,
+        itemNames: itemSlots(base.items, 5),
+        cool: codes.cool,
+        timeSlot: codes.timeSlot,
+        seals: codes.seals,
+        branch: shipment.holdAtBranch?.trim() ?? '',
+        freight: base.service.freight === 'recipient' ? '2' : '1',
+        customerCode,
+        packing: options.packing ?? '001',
+        paymentType: base.codAmount > 0 ? (options.codPaymentType ?? '') : '',
+      };
+    },
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   readCsv,
 } from '@hakobu/core';
 import type { Shipment } from '@hakobu/orders';
-import { type CheckDigitMode, validateTrackingNumber } from './number';
+import { type CheckDigitMode, cleanTrackingNumber, validateTrackingNumber } from './number';
 
 /** The issued-slip exports hakobu reads tracking numbers from (発行済データ). */
 export const TRACKING_SYSTEMS = [
@@ -21,7 +21,7 @@ export const TRACKING_SYSTEMS = [
 /** @see {@link TRACKING_SYSTEMS} */
 export type TrackingSystem = (typeof TRACKING_SYSTEMS)[number];
 
-type Field = 'key' | 'tracking' | 'date' | 'phone' | 'postal' | 'name';
+type Field = 'key' | 'tracking' | 'date' | 'phone' | 'postal' | 'name' | 'group';
 
 /** Where each field is in an export: 0-based positions (headerless) or header names. */
 interface TrackingFormat {
@@ -37,7 +37,8 @@ interface TrackingFormat {
 
 /**
  * The export layouts (reference/carriers.md): B2 発行済データ uses the 入出力 layout (col 1 お客様管理番号, col 4
- * 伝票番号, col 5 出荷予定日, col 9 電話, col 11 郵便番号; ≥95 columns) or a 2-column file (管理番号, 送り状番号);
+ * 伝票番号, col 5 出荷予定日, col 9 電話, col 11 郵便番号, col 74 複数口くくりキー — after issue the parent
+ * 伝票番号 of a 発払い（複数口） group, one row per parcel; ≥95 columns) or a 2-column file (管理番号, 送り状番号);
  * e飛伝Ⅱ col 1 お問合せ送り状No, col 2 出荷日時, col 13 お客様管理ナンバー; e飛伝Ⅲ col 1, col 3 出荷日付, col 19
  * お客様管理番号; ゆうプリR hakobu's own export filter (by header); クリックポスト by header, matched by postal code
  * and name (its download layout is unconfirmed).
@@ -47,7 +48,7 @@ const FORMATS: Record<TrackingSystem, TrackingFormat> = {
     system: 'yamato-b2',
     label: 'B2クラウド発行済データ',
     byHeader: false,
-    fields: { key: 0, tracking: 3, date: 4, phone: 8, postal: 10 },
+    fields: { key: 0, tracking: 3, date: 4, phone: 8, postal: 10, group: 73 },
     minColumns: 95,
     checkDigit: 'strict',
     fallback: 'phonePostal',
@@ -109,8 +110,26 @@ export interface TrackingMatch {
   readonly trackingNumber: string;
   /** 出荷日, `YYYY-MM-DD`. */
   readonly shippedOn: string;
-  /** How it was matched: by the key written to the label, or by the fallback. */
+  /**
+   * How it was matched: by the key written to the label (on this row, or on another parcel row of the same B2
+   * 複数口 group), or by the fallback.
+   */
   readonly matchedBy: 'key' | 'phonePostal' | 'postalName';
+}
+
+/**
+ * Every tracking number a file gives one shipment (伝票ごとのお問い合わせ番号): one for most, one per parcel for a
+ * B2 発払い（複数口） shipment, whose export has a row per parcel.
+ */
+export interface ShipmentTracking {
+  readonly shipmentId: string;
+  readonly slipNumber: string;
+  /** Without repeats, in file order, but the parent number (親伝票番号) of a 複数口 group first. */
+  readonly trackingNumbers: string[];
+  /** 出荷日 of its first row, `YYYY-MM-DD`. */
+  readonly shippedOn: string;
+  /** The rows it was read from. */
+  readonly lines: number[];
 }
 
 /** A valid row that no shipment matches. */
@@ -134,7 +153,10 @@ export interface InvalidTracking {
  */
 export interface TrackingImport {
   readonly system: TrackingSystem;
+  /** One match per row: a shipment with several parcels has several, all with its slip number. */
   readonly applied: TrackingMatch[];
+  /** The applied rows by shipment, in order of first appearance: what each shipment gets from this file. */
+  readonly shipments: ShipmentTracking[];
   readonly unmatched: UnmatchedTracking[];
   readonly invalid: InvalidTracking[];
   /** Every issue: file-level ones and those of each row. */
@@ -170,19 +192,118 @@ function fallbackKey(kind: 'phonePostal' | 'postalName', a: string, b: string): 
     : `${postalKey(a)}\u0000${normalizeName(b)}`;
 }
 
+/** One row of an export, checked: its number (`undefined` when the row cannot be used) and date. */
+interface CheckedRow {
+  readonly line: number;
+  readonly raw: string[];
+  readonly values: Partial<Record<Field, string>>;
+  readonly number: string | undefined;
+  readonly shippedOn: string | undefined;
+  /** B2 複数口くくりキー (the parent 伝票番号 once issued), `''` outside a 複数口 group. */
+  readonly group: string;
+  readonly rowIssues: Issue[];
+}
+
+function checkRow(
+  record: { line: number; raw?: string[]; values: Partial<Record<Field, string>> },
+  mode: CheckDigitMode,
+  shippedOnDefault: string | undefined,
+): CheckedRow {
+  const line = record.line;
+  const values = record.values;
+  const rowIssues: Issue[] = [];
+  const checked = validateTrackingNumber(values.tracking ?? '', mode, { line });
+  rowIssues.push(...checked.issues);
+  const shippedOn = toDate(values.date ?? '') ?? shippedOnDefault;
+  if (shippedOn === undefined) {
+    rowIssues.push(
+      createIssue(
+        'carrier.tracking.no_date',
+        `${line}行目: 出荷日が読み取れません（shippedOn を指定してください）`,
+        { line },
+      ),
+    );
+  }
+  const usable = !rowIssues.some((issue) => issue.severity === 'error');
+  return {
+    line,
+    raw: record.raw ?? [],
+    values,
+    number: usable ? checked.number : undefined,
+    shippedOn,
+    group: foldWidth(values.group ?? '').trim(),
+    rowIssues,
+  };
+}
+
+/**
+ * The shipment of each B2 複数口 group whose rows name exactly one shipment by key, so that a parcel row whose
+ * key was lost (cleared, or not copied by B2) still goes to that shipment, not to a guess by address.
+ */
+function parcelGroups(rows: readonly CheckedRow[], byKey: Map<string, Shipment>): Map<string, Shipment> {
+  const named = new Map<string, Set<Shipment>>();
+  for (const row of rows) {
+    const key = (row.values.key ?? '').trim();
+    const shipment = key === '' ? undefined : byKey.get(key);
+    if (row.group === '' || row.number === undefined || shipment === undefined) continue;
+    named.set(row.group, (named.get(row.group) ?? new Set()).add(shipment));
+  }
+  const groups = new Map<string, Shipment>();
+  for (const [group, shipments] of named) {
+    if (shipments.size === 1) groups.set(group, [...shipments][0]!);
+  }
+  return groups;
+}
+
+/** The applied rows by shipment: numbers without repeats, a 複数口 group's parent number first. */
+function byShipment(applied: readonly TrackingMatch[], rows: readonly CheckedRow[]): ShipmentTracking[] {
+  const groupOf = new Map(rows.map((row) => [row.line, row.group]));
+  const found = new Map<string, ShipmentTracking & { parents: Set<string> }>();
+  for (const match of applied) {
+    let entry = found.get(match.shipmentId);
+    if (entry === undefined) {
+      entry = {
+        shipmentId: match.shipmentId,
+        slipNumber: match.slipNumber,
+        trackingNumbers: [],
+        shippedOn: match.shippedOn,
+        lines: [],
+        parents: new Set(),
+      };
+      found.set(match.shipmentId, entry);
+    }
+    entry.lines.push(match.line);
+    if (!entry.trackingNumbers.includes(match.trackingNumber))
+      entry.trackingNumbers.push(match.trackingNumber);
+    const group = groupOf.get(match.line) ?? '';
+    if (group !== '') entry.parents.add(cleanTrackingNumber(group));
+  }
+  return [...found.values()].map(({ parents, ...entry }) => {
+    const first = entry.trackingNumbers.filter((number) => parents.has(number));
+    const rest = entry.trackingNumbers.filter((number) => !parents.has(number));
+    return { ...entry, trackingNumbers: [...first, ...rest] };
+  });
+}
+
 /**
  * Reads a label system's export of issued slips (発行済データ・出荷実績) and matches each tracking number to its
  * shipment (送り状番号の取込): by the key the writer put in お客様管理番号, falling back to phone + postal code (B2,
  * ゆうプリR) or postal code + name (クリックポスト) when the key is missing or unknown and exactly one shipment fits.
  * Numbers are checked (12 digits, mod-7 check digit; hyphens stripped). Nothing is dropped: every row is applied,
  * unmatched or invalid, with its line. A file from another system (too few columns, no usable number) is reported.
- * Feed `applied` to `applyTracking` of `@hakobu/orders` (slipNumber, trackingNumber, shippedOn).
+ *
+ * A B2 発払い（複数口） shipment comes back as one row per parcel, each with its own 伝票番号 and the group's
+ * 複数口くくりキー (col 74): every parcel goes to that one shipment — a row whose key was lost through the group's
+ * other rows (`carrier.tracking.matched_by_group`, info) rather than by address — and `shipments` lists each
+ * shipment once with all its numbers. Feed `applied` to `applyTracking` of `@hakobu/orders` (slipNumber,
+ * trackingNumber, shippedOn); a slip with several parcels needs its `append` policy to keep every number.
  *
  * @example
  * ```ts
  * const result = readTracking('yamato-b2', bytes, shipments);
  * result.applied; // [{ line: 1, shipmentId: 'o0000001-S1', trackingNumber: '389711074012', shippedOn: '2026-12-01', matchedBy: 'key', … }]
  * result.counts; // { rows: 3, applied: 2, unmatched: 1, invalid: 0 }
+ * result.shipments; // [{ shipmentId: 'o0000001-S1', trackingNumbers: ['389711074012'], lines: [1], … }, …]
  * ```
  */
 export function readTracking(
@@ -203,6 +324,7 @@ export function readTracking(
     return {
       system,
       applied: [],
+      shipments: [],
       unmatched: [],
       invalid: [],
       issues: [issue],
@@ -265,30 +387,31 @@ export function readTracking(
     if (head !== undefined && !/\d/.test(head.values.tracking) && head.line === 1) records = records.slice(1);
   }
   const mode = options.checkDigit ?? format.checkDigit;
-  for (const record of records) {
-    const line = record.line;
-    const values = record.values;
-    const rowIssues: Issue[] = [];
-    const checked = validateTrackingNumber(values.tracking, mode, { line });
-    rowIssues.push(...checked.issues);
-    const shippedOn = toDate(values.date ?? '') ?? options.shippedOn;
-    if (shippedOn === undefined) {
-      rowIssues.push(
-        createIssue(
-          'carrier.tracking.no_date',
-          `${line}行目: 出荷日が読み取れません（shippedOn を指定してください）`,
-          { line },
-        ),
-      );
-    }
-    if (rowIssues.some((issue) => issue.severity === 'error')) {
+  const rows = records.map((record) => checkRow(record, mode, options.shippedOn));
+  const groupShipment = parcelGroups(rows, byKey);
+  for (const row of rows) {
+    const { line, values, rowIssues } = row;
+    if (row.number === undefined) {
       issues.push(...rowIssues);
-      invalid.push({ line, raw: record.raw ?? [], issues: rowIssues });
+      invalid.push({ line, raw: row.raw, issues: rowIssues });
       continue;
     }
+    const number = row.number;
     const key = (values.key ?? '').trim();
     let shipment = key === '' ? undefined : byKey.get(key);
     let matchedBy: TrackingMatch['matchedBy'] = 'key';
+    if (shipment === undefined && row.group !== '') {
+      shipment = groupShipment.get(row.group);
+      if (shipment !== undefined) {
+        rowIssues.push(
+          createIssue(
+            'carrier.tracking.matched_by_group',
+            `${line}行目: お問い合わせ番号${number}を同じ複数口（${row.group}）の行の管理番号で伝票${shipment.slipNumber}に対応付けました`,
+            { severity: 'info', line, data: { shipmentId: shipment.id, group: row.group } },
+          ),
+        );
+      }
+    }
     if (shipment === undefined && format.fallback !== 'none') {
       const candidates =
         byFallback.get(
@@ -302,7 +425,7 @@ export function readTracking(
         rowIssues.push(
           createIssue(
             'carrier.tracking.matched_by_fallback',
-            `${line}行目: お問い合わせ番号${checked.number}を${format.fallback === 'phonePostal' ? '電話番号と郵便番号' : '郵便番号と氏名'}で伝票${candidates[0]!.slipNumber}に対応付けました`,
+            `${line}行目: お問い合わせ番号${number}を${format.fallback === 'phonePostal' ? '電話番号と郵便番号' : '郵便番号と氏名'}で伝票${candidates[0]!.slipNumber}に対応付けました`,
             { severity: 'info', line, data: { shipmentId: candidates[0]!.id } },
           ),
         );
@@ -310,7 +433,7 @@ export function readTracking(
         rowIssues.push(
           createIssue(
             'carrier.tracking.ambiguous',
-            `${line}行目: お問い合わせ番号${checked.number}に当てはまる伝票が${candidates.length}件あり、決められません`,
+            `${line}行目: お問い合わせ番号${number}に当てはまる伝票が${candidates.length}件あり、決められません`,
             {
               line,
               data: { shipmentIds: candidates.map((s) => s.id) },
@@ -324,16 +447,16 @@ export function readTracking(
         rowIssues.push(
           createIssue(
             'carrier.tracking.unmatched',
-            `${line}行目: 管理番号「${key}」（お問い合わせ番号${checked.number}）に当たる伝票がありません`,
+            `${line}行目: 管理番号「${key}」（お問い合わせ番号${number}）に当たる伝票がありません`,
             {
               line,
-              data: { key, trackingNumber: checked.number },
+              data: { key, trackingNumber: number },
             },
           ),
         );
       }
       issues.push(...rowIssues);
-      unmatched.push({ line, key, trackingNumber: checked.number, issues: rowIssues });
+      unmatched.push({ line, key, trackingNumber: number, issues: rowIssues });
       continue;
     }
     issues.push(...rowIssues);
@@ -341,8 +464,8 @@ export function readTracking(
       line,
       shipmentId: shipment.id,
       slipNumber: shipment.slipNumber,
-      trackingNumber: checked.number,
-      shippedOn: shippedOn!,
+      trackingNumber: number,
+      shippedOn: row.shippedOn!,
       matchedBy,
     });
   }
@@ -357,13 +480,18 @@ export function readTracking(
       ),
     );
   }
-  const rows = applied.length + unmatched.length + invalid.length;
   return {
     system,
     applied,
+    shipments: byShipment(applied, rows),
     unmatched,
     invalid,
     issues,
-    counts: { rows, applied: applied.length, unmatched: unmatched.length, invalid: invalid.length },
+    counts: {
+      rows: applied.length + unmatched.length + invalid.length,
+      applied: applied.length,
+      unmatched: unmatched.length,
+      invalid: invalid.length,
+    },
   };
 }

@@ -3,6 +3,7 @@ import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { applyTracking } from '@hakobu/orders';
 import { generateOrders } from '@hakobu/orders/testing';
 import { describe, expect, it } from 'vitest';
+import type { LabelShipment } from '../shipment/label-shipment';
 import { buildShipment, SAMPLE_SHIPPER, withCheckDigit } from '../testing';
 import { writeB2Labels } from '../yamato/b2';
 import { cleanTrackingNumber, hasValidCheckDigit, validateTrackingNumber } from './number';
@@ -14,13 +15,18 @@ const cp932 = (text: string) => {
   return encoded.value.bytes;
 };
 
+const B2_OPTIONS = { shipper: SAMPLE_SHIPPER, billingCustomerCode: '0312345678', shipDate: '2026-12-01' };
+
+/** What `applyTracking` of `@hakobu/orders` needs besides the rows. */
+const applyContext = () => ({
+  clock: fixedClock('2026-12-01T10:00:00+09:00'),
+  ids: sequenceIdGenerator(),
+  actor: 'test',
+});
+
 /** A B2 issued-data export: our own label file with 伝票番号 (col 4) filled in, as B2 gives it back. */
 function b2Export(shipments: ReturnType<typeof buildShipment>[], numbers: string[]): Uint8Array {
-  const batch = writeB2Labels(shipments, {
-    shipper: SAMPLE_SHIPPER,
-    billingCustomerCode: '0312345678',
-    shipDate: '2026-12-01',
-  });
+  const batch = writeB2Labels(shipments, B2_OPTIONS);
   const lines = batch.files[0]!.text.split('\r\n').filter((line) => line !== '');
   const text = lines
     .map((line, i) => {
@@ -147,17 +153,115 @@ describe('readTracking: B2 発行済データ', () => {
     const result = readTracking('yamato-b2', b2Export(all, numbers), all);
     expect(all.length).toBeGreaterThan(3);
     expect(result.counts.applied).toBe(all.length);
-    const outcome = applyTracking(
-      orders,
-      result.applied,
-      { existing: 'reject' },
-      { clock: fixedClock('2026-12-01T10:00:00+09:00'), ids: sequenceIdGenerator(), actor: 'test' },
-    );
+    const outcome = applyTracking(orders, result.applied, { existing: 'reject' }, applyContext());
     expect(outcome.issues).toEqual([]);
     const applied = new Map(
       outcome.changed.flatMap((o) => o.shipments.map((s) => [s.id, s.trackingNumbers[0]])),
     );
     expect(all.map((s) => applied.get(s.id))).toEqual(numbers);
+  });
+});
+
+describe('readTracking: B2 発払い（複数口）', () => {
+  const single = buildShipment({ id: 'a' });
+  const multi: LabelShipment = { ...buildShipment({ id: 'm' }), parcels: 3 };
+  const twin = buildShipment({ id: 'm2' });
+  const parent = withCheckDigit('43900000011');
+  const children = [withCheckDigit('43900000012'), withCheckDigit('43900000013')];
+
+  /**
+   * B2's export of a 複数口 slip: the 送り状種類 6 row we wrote comes back once per parcel, each with its own 伝票番号
+   * and the parent number in col 74; `clearKey` lists parcel rows whose お客様管理番号 was lost.
+   */
+  function multiExport(order: 'parent-first' | 'parent-last', clearKey: number[] = []): Uint8Array {
+    const batch = writeB2Labels([single, multi], B2_OPTIONS);
+    const [first, group] = batch.files[0]!.text.split('\r\n').map((line) => line.split(','));
+    expect(group?.[1]).toBe('6');
+    const numbers = order === 'parent-first' ? [parent, ...children] : [...children, parent];
+    const rows = [
+      Object.assign([...first!], { 3: withCheckDigit('38971107401') }),
+      ...numbers.map((number, i) =>
+        Object.assign([...group!], { 0: clearKey.includes(i) ? '' : 'm', 3: number, 73: parent }),
+      ),
+    ];
+    return cp932(`${rows.map((cells) => cells.join(',')).join('\r\n')}\r\n`);
+  }
+
+  it('gives the shipment every parcel number, its parent first, even on a row whose key was lost', () => {
+    const result = readTracking('yamato-b2', multiExport('parent-first', [2]), [single, multi, twin]);
+    expect(result.applied.map((m) => [m.line, m.shipmentId, m.trackingNumber, m.matchedBy])).toEqual([
+      [1, 'a', '389711074012', 'key'],
+      [2, 'm', parent, 'key'],
+      [3, 'm', children[0], 'key'],
+      [4, 'm', children[1], 'key'],
+    ]);
+    expect(result.shipments).toEqual([
+      {
+        shipmentId: 'a',
+        slipNumber: 'a-1',
+        trackingNumbers: ['389711074012'],
+        shippedOn: '2026-12-01',
+        lines: [1],
+      },
+      {
+        shipmentId: 'm',
+        slipNumber: 'm-1',
+        trackingNumbers: [parent, ...children],
+        shippedOn: '2026-12-01',
+        lines: [2, 3, 4],
+      },
+    ]);
+    expect(result.issues.map((i) => [i.code, i.line])).toEqual([['carrier.tracking.matched_by_group', 4]]);
+    expect(result.counts).toEqual({ rows: 4, applied: 4, unmatched: 0, invalid: 0 });
+  });
+
+  it('puts the parent number first wherever its row stands', () => {
+    const result = readTracking('yamato-b2', multiExport('parent-last'), [single, multi]);
+    expect(result.shipments[1]?.trackingNumbers).toEqual([parent, ...children]);
+    expect(result.shipments[1]?.lines).toEqual([2, 3, 4]);
+  });
+
+  it('does not guess when no parcel row of the group keeps its key', () => {
+    const result = readTracking('yamato-b2', multiExport('parent-first', [0, 1, 2]), [single, multi, twin]);
+    expect(result.unmatched.map((r) => [r.line, r.issues.map((i) => i.code)])).toEqual([
+      [2, ['carrier.tracking.ambiguous']],
+      [3, ['carrier.tracking.ambiguous']],
+      [4, ['carrier.tracking.ambiguous']],
+    ]);
+    expect(result.shipments.map((s) => s.shipmentId)).toEqual(['a']);
+  });
+
+  it('lists a shipment once for the repeated key of a 2-column file', () => {
+    const text = `m,${parent}\r\nm,${children[0]}\r\nm,${parent}\r\n`;
+    const result = readTracking('yamato-b2', cp932(text), [multi], { shippedOn: '2026-12-02' });
+    expect(result.shipments).toEqual([
+      {
+        shipmentId: 'm',
+        slipNumber: 'm-1',
+        trackingNumbers: [parent, children[0]],
+        shippedOn: '2026-12-02',
+        lines: [1, 2, 3],
+      },
+    ]);
+  });
+
+  it('puts every parcel number on the slip through applyTracking (append)', () => {
+    const orders = generateOrders({ count: 1 });
+    const shipment: LabelShipment = {
+      ...orders[0]!.shipments[0]!,
+      ...buildShipment({ id: 'm', slipNumber: orders[0]!.shipments[0]!.slipNumber }),
+      parcels: 3,
+    };
+    const withMulti = [{ ...orders[0]!, shipments: [shipment, ...orders[0]!.shipments.slice(1)] }];
+    const batch = writeB2Labels([shipment], B2_OPTIONS);
+    const cells = batch.files[0]!.text.split('\r\n')[0]!.split(',');
+    const text = [parent, ...children]
+      .map((number) => Object.assign([...cells], { 3: number, 73: parent }).join(','))
+      .join('\r\n');
+    const result = readTracking('yamato-b2', cp932(`${text}\r\n`), [shipment]);
+    const outcome = applyTracking(withMulti, result.applied, { existing: 'append' }, applyContext());
+    expect(outcome.issues).toEqual([]);
+    expect(outcome.changed[0]?.shipments[0]?.trackingNumbers).toEqual([parent, ...children]);
   });
 });
 

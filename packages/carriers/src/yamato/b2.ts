@@ -2,7 +2,6 @@ import { cp932ByteLength, createIssue, type Issue } from '@hakobu/core';
 import type { Party } from '@hakobu/orders';
 import {
   type BaseContext,
-  baseContext,
   formatDate,
   HANDLING_NAMES,
   hyphenatedPostal,
@@ -14,9 +13,10 @@ import {
   taxInside,
   unavailable,
 } from '../labels/common';
+import { fitAddress, numberedFiles, writeRows } from '../labels/row';
 import { assertNumbered, column, itemSlots } from '../layout/columns';
-import { cutTo, fitLines, widen } from '../layout/fit';
-import { type ColumnSpec, type LabelBatch, type PreparedRow, writeLayout } from '../layout/spec';
+import { cutTo, widen } from '../layout/fit';
+import type { ColumnSpec, LabelBatch } from '../layout/spec';
 import type { HandlingMark, LabelShipment } from '../shipment/label-shipment';
 
 /**
@@ -163,6 +163,8 @@ const COOL_TYPES: readonly B2ServiceType[] = ['0', '2', '5'];
 const SLOT_TYPES: readonly B2ServiceType[] = ['0', '1', '2', '5', '6', '8', '9'];
 const NO_DATE_TYPES: readonly B2ServiceType[] = ['3', '7', 'A'];
 const MAIL_TYPES: readonly B2ServiceType[] = ['0', '2', '5', '8', '9'];
+/** B2's address columns, as an overflow issue names them. */
+const B2_ADDRESS_ROOM = '住所欄（64バイト）と建物欄（32バイト）';
 
 const c = column<B2Context>;
 const blank = (
@@ -527,6 +529,34 @@ function lastBytes(text: string, max: number): string {
   return chars.slice(start).join('');
 }
 
+/**
+ * The 複数口くくりキー of a 発払い（複数口） row: the shipment id, its last 20 bytes when longer; an error when
+ * another shipment of the batch already has it, since B2 would merge both into one parcel group.
+ */
+function groupKeyOf(
+  shipment: LabelShipment,
+  index: number,
+  holders: Map<string, string>,
+  issues: Issue[],
+): string {
+  const groupKey = lastBytes(shipment.id, 20);
+  const holder = holders.get(groupKey);
+  if (holder === undefined) holders.set(groupKey, shipment.id);
+  else {
+    issues.push(
+      createIssue(
+        'carrier.b2.group_key_collision',
+        `伝票${shipment.slipNumber}: 複数口くくりキー「${groupKey}」が伝票「${holder}」と同じになるため、別のファイルに出力してください`,
+        {
+          path: ['shipments', index, 'id'],
+          data: { shipmentId: shipment.id, groupKey, other: holder },
+        },
+      ),
+    );
+  }
+  return groupKey;
+}
+
 const SEARCH_KEY = /^[A-Za-z0-9 ]*$/;
 
 /** A shipment's 検索キー from the host's function, with an error for more than four or a key B2 refuses. */
@@ -584,34 +614,29 @@ function agencyOf(
   issues.push(...billTo.issues);
   // Without a contact there is no shipper either, and the row is already rejected (carrier.shipper_missing).
   const contactParty = contact ?? billTo.party;
-  const billToAddress = fitLines([billTo.party.address, billTo.party.building], [64, 32], 'bytes');
-  const contactAddress = fitLines([contactParty.address, contactParty.building], [64, 32], 'bytes');
-  for (const [fitted, who] of [
-    [billToAddress, '収納代行請求先'],
-    [contactAddress, '収納代行問合せ先'],
-  ] as const) {
-    if (fitted.overflow !== '') {
-      issues.push(
-        createIssue(
-          'carrier.address_overflow',
-          `${where}の${who}住所が住所欄（64バイト）と建物欄（32バイト）に入りきりません（「${fitted.overflow}」が残ります）`,
-          {
-            path: ['shipments', index, 'paymentAgency'],
-            data: { shipmentId: s.id, overflow: fitted.overflow },
-          },
-        ),
-      );
-    }
-  }
+  const billToAddress = fitAddress(
+    [billTo.party.address, billTo.party.building],
+    [64, 32],
+    'bytes',
+    { shipment: s, index, who: '収納代行請求先', room: B2_ADDRESS_ROOM, field: 'paymentAgency' },
+    issues,
+  );
+  const contactAddress = fitAddress(
+    [contactParty.address, contactParty.building],
+    [64, 32],
+    'bytes',
+    { shipment: s, index, who: '収納代行問合せ先', room: B2_ADDRESS_ROOM, field: 'paymentAgency' },
+    issues,
+  );
   const company = cutTo(billTo.party.company, 50, 'bytes');
   return {
     amount: agency.amount,
     tax: agency.tax ?? taxInside(agency.amount, s, run.lines),
     billTo: billTo.party,
-    billToAddress: billToAddress.lines,
+    billToAddress,
     billToCompany: [company.head, company.tail],
     contact: contactParty,
-    contactAddress: contactAddress.lines,
+    contactAddress,
     reference: agency.reference ?? '',
     itemName: agency.itemName ?? base.items[0] ?? '',
     note: agency.note ?? '',
@@ -681,14 +706,19 @@ export function writeB2Labels(shipments: readonly LabelShipment[], options: B2Op
   const groupKeys = new Map<string, string>();
   // The shipper's issues come with the first shipment (baseContext); a separate contact's with its first use.
   let contactIssues = options.paymentAgencyContact === undefined ? [] : (contact?.issues ?? []);
-  const prepare = (shipment: LabelShipment, index: number): PreparedRow<B2Context> => {
-    const prepared = baseContext(run, shipment, index, {
-      carrier: 'yamato',
-      defaultService: 'standard',
-      needsShipper: true,
-    });
-    const issues = prepared.issues;
-    if (!billingValid) {
+  return writeRows<B2Context>(shipments, run, {
+    carrier: 'yamato',
+    defaultService: 'standard',
+    needsShipper: true,
+    layout: {
+      system: 'yamato-b2',
+      columns: B2_COLUMNS,
+      header: options.header ?? false,
+      quoting: 'minimal',
+      fileName: numberedFiles('b2-labels'),
+    },
+    check: (shipment, _index, issues) => {
+      if (billingValid) return;
       issues.push(
         createIssue(
           'carrier.b2.billing_code',
@@ -696,107 +726,58 @@ export function writeB2Labels(shipments: readonly LabelShipment[], options: B2Op
           { path: ['billingCustomerCode'], data: { shipmentId: shipment.id } },
         ),
       );
-    }
-    const base = prepared.base;
-    if (base === undefined)
-      return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
-    const codes = b2Codes(base, index, options);
-    issues.push(...codes.issues);
-    if (codes.type === undefined)
-      return { subject: prepared.subject, key: prepared.key, context: undefined, issues };
-    const fitted = fitLines([base.destination.address, base.destination.building], [64, 32], 'bytes');
-    if (fitted.overflow !== '') {
-      issues.push(
-        createIssue(
-          'carrier.address_overflow',
-          `伝票${shipment.slipNumber}のお届け先住所が住所欄（64バイト）と建物欄（32バイト）に入りきりません（「${fitted.overflow}」が残ります）`,
-          {
-            path: ['shipments', index, 'destination'],
-            data: { shipmentId: shipment.id, overflow: fitted.overflow },
-          },
-        ),
-      );
-    }
-    const type = codes.type;
-    let groupKey = '';
-    if (type === '6') {
-      groupKey = lastBytes(shipment.id, 20);
-      const holder = groupKeys.get(groupKey);
-      if (holder === undefined) groupKeys.set(groupKey, shipment.id);
-      else {
-        issues.push(
-          createIssue(
-            'carrier.b2.group_key_collision',
-            `伝票${shipment.slipNumber}: 複数口くくりキー「${groupKey}」が伝票「${holder}」と同じになるため、別のファイルに出力してください`,
-            {
-              path: ['shipments', index, 'id'],
-              data: { shipmentId: shipment.id, groupKey, other: holder },
-            },
-          ),
-        );
-      }
-    }
-    if (shipment.paymentAgency !== undefined && contactIssues.length > 0) {
-      issues.push(...contactIssues);
-      contactIssues = [];
-    }
-    const nekopos = base.service.kind === 'nekopos';
-    const consigneeEmail = (shipment.destination.email ?? '').trim();
-    const mailable = MAIL_TYPES.includes(type);
-    const handling = (shipment.handling ?? []).map((mark) => handlingTexts[mark]);
-    const company = cutTo(base.destination.company, 50, 'bytes');
-    const context: B2Context = {
-      // Listed, not spread: a spread context object is many times slower to build.
-      shipment: base.shipment,
-      key: base.key,
-      service: base.service,
-      destination: base.destination,
-      shipper: base.shipper,
-      items: base.items,
-      itemCodes: base.itemCodes,
-      parcels: base.parcels,
-      codAmount: base.codAmount,
-      codTax: base.codTax,
-      shipDate: base.shipDate,
-      type,
-      cool: codes.cool,
-      timeSlot: codes.timeSlot,
-      address: fitted.lines[0] ?? '',
-      building: fitted.lines[1] ?? '',
-      itemNames: itemSlots(base.items, 2),
-      itemCodeSlots: options.itemCodes === false ? [] : itemCodeSlotsOf(base, index, issues),
-      billing: NO_BILLING.includes(type)
-        ? undefined
-        : {
-            customer: options.billingCustomerCode,
-            classCode: options.billingClassCode ?? '',
-            freight: options.freightNumber ?? '01',
-          },
-      email: options.notifyByEmail === true && mailable ? consigneeEmail : '',
-      deliveredEmail: options.notifyOnDelivery === true && mailable ? consigneeEmail : '',
-      postingEmail: options.notifyByEmail === true && nekopos ? consigneeEmail : '',
-      postedEmail: options.notifyOnDelivery === true && nekopos ? consigneeEmail : '',
-      shipperPostedEmail: options.notifyShipperOnPosting === true && nekopos ? shipperEmail : '',
-      messages,
-      company: [company.head, company.tail],
-      handling: handling.length <= 2 ? handling : [handling[0]!, handling.slice(1).join('・')],
-      branch: shipment.holdAtBranch?.trim() ?? '',
-      groupKey,
-      agency: agencyOf(run, base, index, contact?.party, issues),
-      searchKeys: searchKeysOf(shipment, index, options, issues),
-    };
-    return { subject: prepared.subject, key: prepared.key, context, issues };
-  };
-  return writeLayout(
-    {
-      system: 'yamato-b2',
-      columns: B2_COLUMNS,
-      header: options.header ?? false,
-      quoting: 'minimal',
-      fileName: (index, count) => (count === 1 ? 'b2-labels.csv' : `b2-labels-${index + 1}.csv`),
     },
-    shipments,
-    prepare,
-    { jisX0208Only: options.jisX0208Only ?? true },
-  );
+    extend: (base, index, issues) => {
+      const shipment = base.shipment;
+      const codes = b2Codes(base, index, options);
+      issues.push(...codes.issues);
+      if (codes.type === undefined) return undefined;
+      const [address = '', building = ''] = fitAddress(
+        [base.destination.address, base.destination.building],
+        [64, 32],
+        'bytes',
+        { shipment, index, who: 'お届け先', room: B2_ADDRESS_ROOM, field: 'destination' },
+        issues,
+      );
+      const type = codes.type;
+      const groupKey = type === '6' ? groupKeyOf(shipment, index, groupKeys, issues) : '';
+      if (shipment.paymentAgency !== undefined && contactIssues.length > 0) {
+        issues.push(...contactIssues);
+        contactIssues = [];
+      }
+      const nekopos = base.service.kind === 'nekopos';
+      const consigneeEmail = (shipment.destination.email ?? '').trim();
+      const mailable = MAIL_TYPES.includes(type);
+      const handling = (shipment.handling ?? []).map((mark) => handlingTexts[mark]);
+      const company = cutTo(base.destination.company, 50, 'bytes');
+      return {
+        type,
+        cool: codes.cool,
+        timeSlot: codes.timeSlot,
+        address,
+        building,
+        itemNames: itemSlots(base.items, 2),
+        itemCodeSlots: options.itemCodes === false ? [] : itemCodeSlotsOf(base, index, issues),
+        billing: NO_BILLING.includes(type)
+          ? undefined
+          : {
+              customer: options.billingCustomerCode,
+              classCode: options.billingClassCode ?? '',
+              freight: options.freightNumber ?? '01',
+            },
+        email: options.notifyByEmail === true && mailable ? consigneeEmail : '',
+        deliveredEmail: options.notifyOnDelivery === true && mailable ? consigneeEmail : '',
+        postingEmail: options.notifyByEmail === true && nekopos ? consigneeEmail : '',
+        postedEmail: options.notifyOnDelivery === true && nekopos ? consigneeEmail : '',
+        shipperPostedEmail: options.notifyShipperOnPosting === true && nekopos ? shipperEmail : '',
+        messages,
+        company: [company.head, company.tail],
+        handling: handling.length <= 2 ? handling : [handling[0]!, handling.slice(1).join('・')],
+        branch: shipment.holdAtBranch?.trim() ?? '',
+        groupKey,
+        agency: agencyOf(run, base, index, contact?.party, issues),
+        searchKeys: searchKeysOf(shipment, index, options, issues),
+      };
+    },
+  });
 }
