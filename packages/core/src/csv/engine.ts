@@ -32,11 +32,11 @@ const BLANK_LINES_LISTED = 20;
  * The line break of the file: the first CR, LF or CRLF outside quotes. `undefined` while the text seen so far
  * has none (or ends in a CR that may be followed by LF), unless it is all the text there is.
  */
-function detectNewline(text: string, final: boolean): Newline | undefined {
+function detectNewline(text: string, final: boolean, quoting: boolean): Newline | undefined {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x22) quoted = !quoted;
+    if (code === 0x22 && quoting) quoted = !quoted;
     else if (!quoted && code === 0x0a) return '\n';
     else if (!quoted && code === 0x0d) {
       if (i + 1 < text.length) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
@@ -44,6 +44,16 @@ function detectNewline(text: string, final: boolean): Newline | undefined {
     }
   }
   return final ? '\n' : undefined;
+}
+
+/** Rows of a file that never quotes: every line is a row, split at each delimiter; the last unended line waits. */
+function splitUnquoted(input: string, delimiter: string, newline: Newline, final: boolean): PapaChunk {
+  const last = input.lastIndexOf(newline);
+  const cursor = final ? input.length : last === -1 ? 0 : last + newline.length;
+  const lines = cursor === 0 ? [] : input.slice(0, cursor).split(newline);
+  // Before the end, the piece after the last break is not a row yet (as Papa's ignoreLastRow).
+  if (!final) lines.pop();
+  return { data: lines.map((line) => line.split(delimiter)), errors: [], meta: { cursor } };
 }
 
 function countOf(text: string, char: string, from: number, to: number): number {
@@ -79,6 +89,7 @@ export class CsvRowReader<K extends string> {
   private readonly hasHeader: boolean;
   private readonly delimiter: CsvDelimiter;
   private readonly keepRaw: boolean;
+  private readonly quoted: boolean;
   private pending = '';
   /** Parse again only once `pending` is this long: a quote left open must not make reading quadratic. */
   private retryAt = 0;
@@ -95,6 +106,7 @@ export class CsvRowReader<K extends string> {
     this.hasHeader = options.header ?? true;
     this.delimiter = options.delimiter ?? ',';
     this.keepRaw = options.keepRaw ?? true;
+    this.quoted = options.quoted ?? true;
     checkColumns(options.columns, this.hasHeader);
   }
 
@@ -155,13 +167,18 @@ export class CsvRowReader<K extends string> {
 
   private parse(final: boolean): void {
     const input = this.pending;
-    this.newline ??= detectNewline(input, final);
+    this.newline ??= detectNewline(input, final, this.quoted);
     if (this.newline === undefined) {
       this.retryAt = input.length * 2;
       return;
     }
-    const parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: '"' });
-    const parsed = parser.parse(input, 0, !final) as PapaChunk;
+    const parsed = this.quoted
+      ? (new Papa.Parser({ delimiter: this.delimiter, newline: this.newline, quoteChar: '"' }).parse(
+          input,
+          0,
+          !final,
+        ) as PapaChunk)
+      : splitUnquoted(input, this.delimiter, this.newline, final);
     const rows = parsed.data;
     const endsWithBreak = input.endsWith(this.newline);
     if (final && endsWithBreak && rows.length > 0 && isBlank(rows[rows.length - 1]!)) rows.pop();

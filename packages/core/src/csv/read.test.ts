@@ -108,6 +108,19 @@ describe('readCsv: columns', () => {
     expect(result.records[0]?.values.name).toBe('山田, 太郎');
   });
 
+  it('reads a file that never quotes with quoted: false: a " is part of its value', () => {
+    const tsv = '注文番号\tお届け先名\r\n1\t"特選" セット\r\n\r\n2\t15" モニター\r\n3\t""\r\n';
+    const result = readCsv(tsv, { columns: orderColumns, delimiter: '\t', quoted: false });
+    expect(result.records.map((r) => [r.line, r.values.name])).toEqual([
+      [2, '"特選" セット'],
+      [4, '15" モニター'],
+      [5, '""'],
+    ]);
+    expect(result.counts).toEqual({ rows: 3, records: 3, rejected: 0, blankLines: 1 });
+    const quoted = readCsv(tsv, { columns: orderColumns, delimiter: '\t' });
+    expect(quoted.records.map((r) => r.values.name)).not.toContain('15" モニター');
+  });
+
   it('throws HakobuError for malformed column specs', () => {
     expect(() => readCsv('a', { columns: [] })).toThrow(HakobuError);
     expect(() =>

@@ -56,6 +56,35 @@ describe('readCsvStream', () => {
     }
   });
 
+  it('reads a file that never quotes the same for any chunking (property)', async () => {
+    const field = fc.string({ unit: fc.constantFrom('a', '"', ' ', 'あ', '｢', '1') });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(field, field), { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        async (rows, newline, cuts) => {
+          const tsv =
+            ['受注番号\tお届け先名', ...rows.map(([a, b]) => `${a}1\t${b}`)].join(newline) + newline;
+          const bytes = new TextEncoder().encode(tsv);
+          const options = { columns, delimiter: '\t', quoted: false } as const;
+          const whole = readCsv(bytes, options);
+          expect(whole.records.map((r) => [r.values.orderNumber, r.values.name])).toEqual(
+            rows.map(([a, b]) => [`${a}1`, b]),
+          );
+          const { batches: _, ...streamed } = await readAll(
+            chunks(
+              bytes,
+              cuts.map((cut) => cut % (bytes.length + 1)),
+            ),
+            options,
+          );
+          expect(streamed).toEqual(whole);
+        },
+      ),
+    );
+  });
+
   it('gives the same result for any chunking, in CP932 and UTF-8 (property)', async () => {
     const utf8 = new TextEncoder().encode(text);
     await fc.assert(

@@ -45,6 +45,11 @@ export interface ReadCsvOptions<K extends string> {
   /** Field separator. Default `','`. */
   readonly delimiter?: CsvDelimiter;
   /**
+   * `false` for files that never quote (Amazon's tab-separated reports): a `"` is then an ordinary character
+   * of its value and every line is one row. Default `true` (RFC 4180 quoting).
+   */
+  readonly quoted?: boolean;
+  /**
    * The encoding of byte input: `'auto'` (default) detects it once from the first 64 KiB with `detectEncoding`;
    * `'cp932'` or `'utf-8'` forces it. Ignored for string input.
    */
