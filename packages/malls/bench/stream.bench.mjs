@@ -85,10 +85,11 @@ const round = (value, digits = 1) => Number(value.toFixed(digits));
 
 const results = [
   {
-    name: `peak RSS streaming ${streamed.toLocaleString('en')} rows (${streamedOrders} orders)`,
+    name: 'malls.import.stream.rss',
+    size: `${streamed.toLocaleString('en-US')} rows (${streamedOrders.toLocaleString('en-US')} orders)`,
     value: mb(peakRss),
     unit: 'MB',
-    goal: '<= 512',
+    goal: '≤ 512 MB',
     pass: mb(peakRss) <= 512 && streamed >= streamRows,
     seconds: round(streamMs / 1000),
   },

@@ -27,7 +27,9 @@ export interface AmazonReadOptions {
   readonly shopId: string;
   /** Channel name; default `amazon`. */
   readonly channel?: string;
+  /** PaymentMethod values → method, checked before {@link amazonPaymentMethods} (COD, CVS, Other). */
   readonly paymentMethods?: PaymentTable;
+  /** OrderStatus → status id; default {@link amazonStatusMap}. The report has no status: `Unshipped`. */
   readonly statuses?: Readonly<Record<string, string>>;
   /**
    * Consumption-tax rate by seller SKU (Amazon JP sends tax-included prices without the rate). A SKU not
@@ -97,6 +99,8 @@ export function amazonDraft(
   const status = (options.statuses ?? amazonStatusMap)[mallStatus];
   if (status === undefined && f.status !== undefined)
     order.error(f.status, `が不明なステータスです: "${mallStatus}"`, mallStatus);
+  else if (status === undefined)
+    order.error(f.id, `のステータス "${mallStatus}" が statuses にありません`, mallStatus);
   const paymentText = order.text(f.paymentMethod) || 'Other';
   let paymentMethod = mapPaymentMethod(paymentText, amazonPaymentMethods, options.paymentMethods) ?? 'other';
   const details = f.paymentDetails === undefined ? '' : order.text(f.paymentDetails);

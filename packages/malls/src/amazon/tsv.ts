@@ -57,14 +57,17 @@ export function amazonOrderReportFormat(options: AmazonReadOptions): CsvOrderFor
     name: 'amazon.order-report',
     columns: amazonOrderReportColumns,
     delimiter: '\t',
+    // Amazon's reports are tab-separated and never quoted: a 商品名 may start with `"`.
+    quoted: false,
     orderKey: 'orderId',
     toDraft(group, issues) {
       const first = group.rows[0]!;
       const order = group.reader(0);
+      // Read through the reader, so that a corrupted amount rejects the order with its line.
       const total =
         first.values.codCollectible === '' && first.values.alreadyPaid === ''
           ? undefined
-          : String((Number(first.values.codCollectible) || 0) + (Number(first.values.alreadyPaid) || 0));
+          : (order.yen('codCollectible') ?? 0) + (order.yen('alreadyPaid') ?? 0);
       const hasPrices = first.values.itemPrice !== '';
       const draft = amazonDraft(
         {
@@ -105,7 +108,7 @@ export function amazonOrderReportFormat(options: AmazonReadOptions): CsvOrderFor
         { lines: group.rows.map((row) => row.line) },
         issues,
       );
-      if (draft !== undefined && total !== undefined && hasPrices) draft.amounts.billedTotal = Number(total);
+      if (draft !== undefined && total !== undefined && hasPrices) draft.amounts.billedTotal = total;
       return draft;
     },
   };

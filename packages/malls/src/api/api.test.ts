@@ -169,6 +169,16 @@ describe('楽天 RMS request builders', () => {
 });
 
 describe('楽天 RMS responses (recorded from the published field lists)', () => {
+  /** The message of a parcel that updateOrderShipping added: the start of a success and of a partial failure. */
+  const PARCEL_ADDED = {
+    messageType: 'INFO',
+    messageCode: 'ORDER_EXT_API_UPDATE_ORDERSHIPPING_INFO_101',
+    message: '発送情報の追加に成功しました。',
+    orderNumber: '360238-20261128-0000000003',
+    dataNumber: 1,
+    shippingDetailId: 139033338,
+  };
+
   it('read a searchOrder page', () => {
     const page = parseRakutenSearchOrderResponse(
       json(200, {
@@ -239,14 +249,7 @@ describe('楽天 RMS responses (recorded from the published field lists)', () =>
     const outcome = parseRakutenUpdateOrderShippingResponse(
       json(200, {
         MessageModelList: [
-          {
-            messageType: 'INFO',
-            messageCode: 'ORDER_EXT_API_UPDATE_ORDERSHIPPING_INFO_101',
-            message: '発送情報の追加に成功しました。',
-            orderNumber: '360238-20261128-0000000003',
-            dataNumber: 1,
-            shippingDetailId: 139033338,
-          },
+          PARCEL_ADDED,
           {
             messageType: 'INFO',
             messageCode: 'ORDER_EXT_API_UPDATE_ORDERSHIPPING_INFO_102',
@@ -271,14 +274,7 @@ describe('楽天 RMS responses (recorded from the published field lists)', () =>
     const outcome = parseRakutenUpdateOrderShippingResponse(
       json(200, {
         MessageModelList: [
-          {
-            messageType: 'INFO',
-            messageCode: 'ORDER_EXT_API_UPDATE_ORDERSHIPPING_INFO_101',
-            message: '発送情報の追加に成功しました。',
-            orderNumber: '360238-20261128-0000000003',
-            dataNumber: 1,
-            shippingDetailId: 139033338,
-          },
+          PARCEL_ADDED,
           {
             messageType: 'ERROR',
             messageCode: 'ORDER_EXT_API_UPDATE_ORDERSHIPPING_ERROR_011',

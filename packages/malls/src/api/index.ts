@@ -1,8 +1,22 @@
 export {
+  AMAZON_ACCESS_TOKEN_HEADER,
+  AMAZON_JP_MARKETPLACE_ID,
+  AMAZON_MAX_ORDERS_PER_PAGE,
   AMAZON_SP_API_FE_ENDPOINT,
   type AmazonApiConfig,
+  type AmazonOrderItemsPage,
+  type AmazonOrderSearch,
+  type AmazonOrderStatus,
+  type AmazonOrdersPage,
+  type AmazonReaderInput,
+  amazonAccessTokenHeaders,
   amazonConfirmShipmentRequest,
+  amazonGetOrderItemsRequest,
+  amazonGetOrdersRequest,
+  collectAmazonOrderPages,
   parseAmazonConfirmShipmentResponse,
+  parseAmazonGetOrderItemsResponse,
+  parseAmazonGetOrdersResponse,
 } from './amazon';
 export {
   parseRakutenGetOrderResponse,
@@ -29,6 +43,19 @@ export {
   rakutenUpdateOrderShippingRequest,
   readRakutenMessages,
 } from './rakuten';
+export {
+  parseRakutenGetResultUpdateOrderShippingAsyncResponse,
+  parseRakutenUpdateOrderShippingAsyncResponse,
+  RAKUTEN_GET_RESULT_UPDATE_ORDER_SHIPPING_ASYNC_PATH,
+  RAKUTEN_MAX_ORDERS_PER_ASYNC_SHIPPING,
+  RAKUTEN_UPDATE_ORDER_SHIPPING_ASYNC_PATH,
+  type RakutenAsyncShippingOptions,
+  type RakutenAsyncShippingOrderResult,
+  type RakutenAsyncShippingReceipt,
+  type RakutenAsyncShippingResult,
+  rakutenGetResultUpdateOrderShippingAsyncRequest,
+  rakutenUpdateOrderShippingAsyncRequests,
+} from './rakuten-async';
 export {
   parseShopifyFulfillmentCreateResponse,
   SHOPIFY_FULFILLMENT_CREATE_MUTATION,

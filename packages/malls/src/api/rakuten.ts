@@ -57,7 +57,8 @@ export function rakutenAuthorization(credentials: RakutenCredentials): string {
   return `ESA ${base64(`${credentials.serviceSecret}:${credentials.licenseKey}`)}`;
 }
 
-function jsonRequest(
+/** A JSON request with ESA auth to a path on the RMS origin (shared by the 楽天 builders; not exported by the package). */
+export function jsonRequest(
   config: RakutenApiConfig,
   method: 'POST' | 'PUT',
   path: string,
@@ -351,7 +352,8 @@ export function readRakutenMessages(
   return { messages, issues };
 }
 
-function orderApiBody(
+/** A 受注API response's body, messages and issues (shared by the 楽天 parsers; not exported by the package). */
+export function orderApiBody(
   response: HttpResponse,
   operation: string,
 ): { body: unknown; messages: RakutenApiMessage[]; issues: Issue[]; failed: boolean } {
@@ -444,6 +446,17 @@ const SHIPPING_ACTIONS: Readonly<Record<string, 'added' | 'updated' | 'deleted'>
   ORDER_EXT_API_UPDATE_ORDERSHIPPING_INFO_103: 'deleted',
 };
 
+/** The parcels of the non-error messages of a shipping response: 発送明細ID and action by message code. */
+export function shippingParcels(messages: readonly RakutenApiMessage[]): RakutenShippingOutcome['parcels'] {
+  return messages
+    .filter((message) => message.messageType !== 'ERROR' && message.messageType !== 'WARNING')
+    .map((message) => ({
+      dataNumber: message.dataNumber,
+      shippingDetailId: message.shippingDetailId,
+      action: SHIPPING_ACTIONS[message.messageCode] ?? ('other' as const),
+    }));
+}
+
 /**
  * Reads an updateOrderShipping response: each parcel's 発送明細ID and action from the `INFO_101` (追加) /
  * `_102` (更新) / `_103` (削除) messages. Any `ERROR` (e.g. `…_ERROR_011` format error) fails the call, with
@@ -459,13 +472,7 @@ export function parseRakutenUpdateOrderShippingResponse(
   response: HttpResponse,
 ): Result<RakutenShippingOutcome> {
   const read = orderApiBody(response, 'updateOrderShipping');
-  const parcels = read.messages
-    .filter((message) => message.messageType !== 'ERROR' && message.messageType !== 'WARNING')
-    .map((message) => ({
-      dataNumber: message.dataNumber,
-      shippingDetailId: message.shippingDetailId,
-      action: SHIPPING_ACTIONS[message.messageCode] ?? ('other' as const),
-    }));
+  const parcels = shippingParcels(read.messages);
   if (!read.failed) {
     return ok(
       {

@@ -97,7 +97,8 @@ function withTax(price: number, rate: number, mode: EccubeReadOptions['priceTax'
  * The EC-CUBE 4 受注CSV as a {@link CsvOrderFormat}: one row per 明細, grouped by 注文番号 and, inside an
  * order, by 出荷ID (one shipment each). 商品 rows become lines with the tax-included unit price; 手数料
  * rows become 代引手数料 (代金引換) or other fees; 送料 and 値引き come from the order columns, points used
- * from 合計 − 支払合計. 決済処理中 / 購入処理中 orders (incomplete checkout) are rejected.
+ * from 合計 − 支払合計 and the mall's total from 支払合計 (an export without those columns reads no points and
+ * has no total to check against). 決済処理中 / 購入処理中 orders (incomplete checkout) are rejected.
  *
  * @example
  * ```ts
@@ -155,14 +156,20 @@ export function eccubeOrderCsvFormat(options: EccubeReadOptions): CsvOrderFormat
       for (const [index, row] of group.rows.entries()) {
         const reader = index === 0 ? order : group.reader(index);
         const type = reader.text('itemType');
-        const price = reader.int('price') ?? 0;
+        // 送料, 割引, 税 and ポイント rows repeat what the order columns already say.
+        if (type !== types.product && type !== types.charge) continue;
+        const price = reader.yen('price') ?? 0;
         const quantity = reader.int('quantity', { min: 1 }) ?? 1;
         const rateText = reader.text('taxRate');
-        const rate = rateText === '' ? 10 : Number(rateText);
-        if (type === types.charge) charges += withTax(price, rate, options.priceTax) * quantity;
-        if (type !== types.product) continue;
-        if (rate !== 10 && rate !== 8 && rate !== 0)
+        let rate = rateText === '' ? 10 : Number(rateText);
+        if (rate !== 10 && rate !== 8 && rate !== 0) {
           reader.error('taxRate', `が税率ではありません: "${rateText}"`, rateText);
+          rate = 10;
+        }
+        if (type === types.charge) {
+          charges += withTax(price, rate, options.priceTax) * quantity;
+          continue;
+        }
         const mallLineId = reader.text('orderItemId') || String(index + 1);
         const line: DraftLine = {
           mallLineId,
@@ -226,8 +233,9 @@ export function eccubeOrderCsvFormat(options: EccubeReadOptions): CsvOrderFormat
         void row;
       }
       if (lines.length === 0) order.error('itemType', 'に商品の明細がありません', '');
-      const total = order.int('total') ?? 0;
-      const paymentTotal = order.int('paymentTotal') ?? 0;
+      // A shop can switch 合計 or 支払合計 off: then the points are unknown (0) and so is the mall's total.
+      const total = order.text('total') === '' ? undefined : (order.yen('total') ?? 0);
+      const paymentTotal = order.text('paymentTotal') === '' ? null : (order.yen('paymentTotal') ?? 0);
       if (orderedAt === undefined || status === undefined || lines.length === 0) return undefined;
       const draft: MallOrderDraft = {
         channel: options.channel ?? 'eccube',
@@ -245,7 +253,7 @@ export function eccubeOrderCsvFormat(options: EccubeReadOptions): CsvOrderFormat
           wrapping: 0,
           otherFees: paymentMethod === 'cod' ? 0 : charges,
           couponDiscount: order.yen('discount') ?? 0,
-          pointsUsed: Math.max(0, total - paymentTotal),
+          pointsUsed: total === undefined || paymentTotal === null ? 0 : Math.max(0, total - paymentTotal),
           billedTotal: paymentTotal,
         },
         lines,

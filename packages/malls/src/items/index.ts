@@ -1,3 +1,5 @@
+export { amazonItemReportColumns, readAmazonItems } from './amazon';
+export { eccubeItemCsvColumns, readEccubeItems } from './eccube';
 export { rakutenItemCsvColumns, readRakutenItems } from './rakuten';
 export type {
   ItemKey,
@@ -7,6 +9,7 @@ export type {
   MallItemReadOptions,
   MallItemRecord,
 } from './read';
+export { readShopifyItems, shopifyItemCsvColumns } from './shopify';
 export {
   type RakutenExtraColumn,
   type RakutenItemCsvHeaders,
@@ -18,3 +21,12 @@ export {
   writeRakutenStockCsv,
 } from './write';
 export { readYahooItems, yahooItemCsvColumns } from './yahoo';
+export {
+  writeYahooItemCsv,
+  type YahooExtraColumn,
+  type YahooItemCsvHeaders,
+  type YahooItemCsvInput,
+  type YahooItemCsvOptions,
+  type YahooItemRow,
+  yahooItemCsvHeaders,
+} from './yahoo-write';

@@ -269,6 +269,53 @@ describe('writeRakutenItemCsv', () => {
   });
 });
 
+describe('writeRakutenItemCsv byte limits', () => {
+  it('cuts a 商品名 over 255 bytes (全角127文字) on a whole character and reports it with its line', () => {
+    const listing = (id: string, itemCode: string, skuCode: string, sku: string) => ({
+      id,
+      channel: 'rakuten',
+      shopId: 's',
+      itemCode,
+      skuCode,
+      sku,
+      multiplier: 1,
+    });
+    const file = writeRakutenItemCsv(
+      {
+        products: [
+          { sku: 'A-1', name: '煎茶 100g', temperatureZone: 'ambient' },
+          { sku: 'B-1', name: `${'深蒸し'.repeat(50)}煎茶`, temperatureZone: 'ambient' },
+        ],
+        listings: [listing('r-1', 'a', 'v1', 'A-1'), listing('r-2', 'b', 'v1', 'B-1')],
+      },
+      { shopId: 's', encoding: 'utf-8' },
+    );
+    expect(file.ok).toBe(true);
+    if (!file.ok) return;
+    const cut = `${'深蒸し'.repeat(42)}深`;
+    expect(file.issues).toEqual([
+      {
+        code: 'malls.items.truncated',
+        severity: 'warning',
+        message: `楽天の商品「b」の「商品名」は255バイトを超えるため「${cut}」に切り詰めました（元の値「${'深蒸し'.repeat(50)}煎茶」）`,
+        line: 4,
+        data: { header: '商品名', maxBytes: 255, value: `${'深蒸し'.repeat(50)}煎茶`, written: cut },
+      },
+    ]);
+    expect(file.value.text.split('\r\n')[3]).toBe(`b,,${cut},,,,`);
+    const wider = writeRakutenItemCsv(
+      {
+        products: [{ sku: 'B-1', name: '深蒸し煎茶', temperatureZone: 'ambient' }],
+        listings: [listing('r-2', 'b', 'v1', 'B-1')],
+      },
+      { shopId: 's', maxBytes: { name: 6 } },
+    );
+    expect(wider.ok && decodeText(wider.value.bytes, { encoding: 'cp932' }).text.split('\r\n')[1]).toBe(
+      'b,,深蒸し,,,,',
+    );
+  });
+});
+
 describe('writeRakutenStockCsv', () => {
   it('writes absolute quantities by 商品管理番号 + SKU管理番号, leaving out what RMS refuses', () => {
     const upload: SyncUpload = {

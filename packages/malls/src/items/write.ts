@@ -1,15 +1,7 @@
-import {
-  type CsvCell,
-  type CsvWritten,
-  createIssue,
-  fail,
-  type Issue,
-  ok,
-  type Result,
-  writeCsv,
-} from '@hakobu/core';
+import { type CsvCell, type CsvWritten, createIssue, type Issue, type Result } from '@hakobu/core';
 import type { Listing, Product, SyncItem, SyncUpload } from '@hakobu/inventory';
 import { RAKUTEN_MAX_QUANTITY } from '../writeback/stock';
+import { type ItemFileRow, writeItemFile } from './file';
 
 /** The row an extra column is asked about: an item's parent row, or one SKU row. */
 export type RakutenItemRow =
@@ -75,6 +67,11 @@ export interface RakutenItemCsvOptions {
   readonly encoding?: 'cp932' | 'utf-8';
   readonly headers?: Partial<RakutenItemCsvHeaders>;
   readonly extraColumns?: readonly RakutenExtraColumn[];
+  /**
+   * Byte limits (全角 2 bytes): 商品名 default 255, RMS's limit (全角127文字) as given by a copy of the RMS
+   * item API table and a multi-mall tool (◐). A longer value is cut and reported.
+   */
+  readonly maxBytes?: { readonly name?: number };
 }
 
 const RAKUTEN_CODE = /^[a-zA-Z0-9_-]{1,32}$/;
@@ -91,11 +88,6 @@ function codeProblems(itemCode: string, skuCode: string | undefined): string[] {
   return problems;
 }
 
-function written(result: Result<CsvWritten>, issues: readonly Issue[]): Result<CsvWritten> {
-  const all = [...issues, ...result.issues];
-  return result.ok ? ok(result.value, all) : fail(all);
-}
-
 /**
  * Writes the basic 楽天 item CSV (商品CSV, SKU format) from the product master (商品登録: one master, every
  * mall): for each 商品管理番号 of the shop's listings, a parent row (商品管理番号（商品URL）, 商品番号, 商品名)
@@ -104,7 +96,8 @@ function written(result: Result<CsvWritten>, issues: readonly Issue[]): Result<C
  * spec is unconfirmed (reference/malls.md §1.8): headers can be renamed and `extraColumns` add what the
  * shop's RMS expects. The 商品名 is the first SKU's product name; SKUs with other names get a warning. A
  * listing without SKU管理番号, with an invalid code, or whose product is missing is left out with an error;
- * characters CP932 cannot hold are substituted and reported.
+ * a 商品名 over 255 bytes is cut and characters CP932 cannot hold are substituted, each reported with its
+ * file line.
  *
  * @example
  * ```ts
@@ -145,17 +138,17 @@ export function writeRakutenItemCsv(
     group.push({ listing, product });
     items.set(itemCode, group);
   }
-  const header = [
-    headers.itemCode,
-    headers.itemNumber,
-    headers.name,
-    headers.skuCode,
-    headers.merchantSku,
-    headers.price,
-    headers.quantity,
-    ...extras.map((extra) => extra.header),
+  const columns = [
+    { header: headers.itemCode },
+    { header: headers.itemNumber },
+    { header: headers.name, maxBytes: options.maxBytes?.name ?? 255 },
+    { header: headers.skuCode },
+    { header: headers.merchantSku },
+    { header: headers.price },
+    { header: headers.quantity },
+    ...extras.map((extra) => ({ header: extra.header })),
   ];
-  const rows: CsvCell[][] = [header];
+  const rows: ItemFileRow[] = [];
   for (const itemCode of [...items.keys()].sort()) {
     const group = items.get(itemCode) ?? [];
     const name = group[0]?.product.name ?? '';
@@ -169,31 +162,37 @@ export function writeRakutenItemCsv(
         ),
       );
     const parent: RakutenItemRow = { kind: 'item', itemCode };
-    rows.push([
-      itemCode,
-      input.itemNumbers?.[itemCode] ?? '',
-      name,
-      '',
-      '',
-      '',
-      '',
-      ...extras.map((e) => e.value(parent)),
-    ]);
+    rows.push({
+      label: `商品「${itemCode}」`,
+      cells: [
+        itemCode,
+        input.itemNumbers?.[itemCode] ?? '',
+        name,
+        '',
+        '',
+        '',
+        '',
+        ...extras.map((e) => e.value(parent)),
+      ],
+    });
     for (const { listing, product } of group) {
       const row: RakutenItemRow = { kind: 'sku', itemCode, listing, product };
-      rows.push([
-        itemCode,
-        '',
-        '',
-        listing.skuCode,
-        product.sku,
-        input.prices?.[product.sku],
-        input.quantities?.[listing.id],
-        ...extras.map((e) => e.value(row)),
-      ]);
+      rows.push({
+        label: `商品「${itemCode}」 SKU「${listing.skuCode}」`,
+        cells: [
+          itemCode,
+          '',
+          '',
+          listing.skuCode,
+          product.sku,
+          input.prices?.[product.sku],
+          input.quantities?.[listing.id],
+          ...extras.map((e) => e.value(row)),
+        ],
+      });
     }
   }
-  return written(writeCsv(rows, { formulaGuard: false, encoding: options.encoding ?? 'cp932' }), issues);
+  return writeItemFile('楽天', columns, rows, issues, options.encoding ?? 'cp932');
 }
 
 /**
@@ -219,9 +218,13 @@ export function writeRakutenStockCsv(
   const headers = headersOf(options);
   const extras = options.extraColumns ?? [];
   const issues: Issue[] = [];
-  const rows: CsvCell[][] = [
-    [headers.itemCode, headers.skuCode, headers.quantity, ...extras.map((extra) => extra.header)],
+  const columns = [
+    headers.itemCode,
+    headers.skuCode,
+    headers.quantity,
+    ...extras.map((extra) => extra.header),
   ];
+  const rows: ItemFileRow[] = [];
   for (const item of upload.items) {
     const itemCode = item.itemCode.toLowerCase();
     const problems = codeProblems(itemCode, item.skuCode);
@@ -238,7 +241,16 @@ export function writeRakutenStockCsv(
       continue;
     }
     const row: RakutenItemRow = { kind: 'sku', itemCode, item };
-    rows.push([itemCode, item.skuCode, item.quantity, ...extras.map((e) => e.value(row))]);
+    rows.push({
+      label: `商品「${itemCode}」 SKU「${item.skuCode}」`,
+      cells: [itemCode, item.skuCode, item.quantity, ...extras.map((e) => e.value(row))],
+    });
   }
-  return written(writeCsv(rows, { formulaGuard: false, encoding: options.encoding ?? 'cp932' }), issues);
+  return writeItemFile(
+    '楽天',
+    columns.map((header) => ({ header })),
+    rows,
+    issues,
+    options.encoding ?? 'cp932',
+  );
 }

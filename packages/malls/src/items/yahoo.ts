@@ -9,14 +9,16 @@ import {
 
 /**
  * The columns read from a Yahoo!ショッピング item file, by default header: those of the 在庫 (quantity.csv)
- * download, which carries `name` next to `code`, `sub-code` and `quantity` (◐, from a quoted format table).
- * The reference has no column list for the 商品データ CSV (data.csv), so another export is read by naming
- * its headers in the `headers` option (a `price` column too, when it has one).
+ * download, which carries `name` next to `code`, `sub-code` and `quantity` (◐, from a quoted format table),
+ * and `price`, the 通常販売価格 of the 商品データ CSV (data.csv, ◐: see `yahooItemCsvHeaders`), so the
+ * basic data.csv written by `writeYahooItemCsv` reads back. Another export is read by naming its
+ * headers in the `headers` option.
  */
 export const yahooItemCsvColumns: readonly CsvColumn<ItemKey>[] = [
   { key: 'itemCode', header: 'code', required: true },
   { key: 'name', header: 'name' },
   { key: 'skuCode', header: 'sub-code' },
+  { key: 'price', header: 'price' },
   { key: 'quantity', header: 'quantity' },
 ];
 
@@ -36,7 +38,8 @@ const yahooItemLayout: ItemLayout = {
  * (商品の取込). Each row with a `sub-code` (個別商品コード) is one SKU: a listing for `code` + `sub-code` and a
  * product whose master SKU is the sub-code; a row without sub-code is a sellable item of its own (listing
  * `code`, master SKU `code`), unless other rows give sub-codes for the same code, where it is the item's
- * parent row and names them. `quantity` is kept on the records and as mall quantities for `reconcile`.
+ * parent row and names them. `price` and `quantity` are kept on the records, `quantity` also as mall
+ * quantities for `reconcile`.
  *
  * @example
  * ```ts

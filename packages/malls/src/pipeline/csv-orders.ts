@@ -31,6 +31,8 @@ export interface CsvOrderFormat<K extends string> {
   readonly name: string;
   readonly columns: readonly CsvColumn<K>[];
   readonly delimiter?: ',' | '\t';
+  /** `false` for reports that never quote (Amazon): a `"` is part of its value. Default `true`. */
+  readonly quoted?: boolean;
   readonly encoding?: TextEncoding | 'auto';
   readonly orderKey: K;
   /** Reads one order's rows; problems go on the group's readers or into `issues`. */
@@ -169,6 +171,7 @@ export function readOrderCsv<K extends string>(
   const read = readCsv(input, {
     columns: format.columns,
     delimiter: format.delimiter ?? ',',
+    quoted: format.quoted ?? true,
     encoding: format.encoding ?? 'auto',
   });
   const collector = new Collector(format);
@@ -222,6 +225,7 @@ export function readOrderCsvStream<K extends string>(
   const reader = readCsvStream(source, {
     columns: format.columns,
     delimiter: format.delimiter ?? ',',
+    quoted: format.quoted ?? true,
     encoding: format.encoding ?? 'auto',
   });
   const collector = new Collector(format);

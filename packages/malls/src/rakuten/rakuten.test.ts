@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readOrderCsv } from '../pipeline/csv-orders';
 import { planImport } from '../pipeline/reconcile';
 import { fixtureOrder, fixtureTotals } from '../testing/fixture';
+import { expectAmountsAccounted, expectReimportIsNoop } from '../testing/import-checks';
 import {
   rakutenGetOrderResponse,
   rakutenOrderCsv,
@@ -34,19 +35,8 @@ describe('readRakutenGetOrder', () => {
       expect(decision.order.mallOrderNumber).toBe(rakutenOrderNumber(fixture));
       expect(amounts.items).toBe(totals.items);
       expect(amounts.shipping).toBe(totals.shipping);
-      expect(
-        amounts.items +
-          amounts.shipping +
-          amounts.codFee +
-          amounts.wrapping +
-          amounts.otherFees -
-          amounts.couponDiscount -
-          amounts.pointsUsed,
-      ).toBe(totals.billed);
-      expect(amounts.billedTotal).toBe(totals.billed);
-      expect(decision.order.alerts).toEqual([]);
+      expectAmountsAccounted(decision.order, totals.billed);
       expect(decision.order.shipments).toHaveLength(fixture.destinations.length);
-      expect(checkShipmentInvariants([decision.order])).toEqual([]);
       expect(decision.order.history[0]?.details.raw).toEqual(rakutenOrderModel(fixture));
     }
   });
@@ -132,6 +122,9 @@ describe('rakuten order CSV', () => {
     const strip = (draft: (typeof csv.drafts)[number]) => ({ ...draft, raw: undefined, source: undefined });
     expect(csv.drafts.map(strip)).toEqual(api.drafts.map(strip));
     expect(csv.drafts[0]?.raw).toMatchObject({ format: 'rakuten.order-csv' });
+    const plan = planImport(csv.drafts, () => undefined, ctx());
+    for (const [i, decision] of plan.decisions.entries())
+      expectAmountsAccounted(decision.order, fixtureTotals(orders[i]!).billed);
   });
 
   it('reports a corrupted row with its line and rejects every row of that order', () => {
@@ -151,6 +144,39 @@ describe('rakuten order CSV', () => {
 describe('idempotent re-import', () => {
   const read = (models: Record<string, unknown>[]) =>
     readRakutenGetOrder(rakutenGetOrderResponse(models), { shopId: 'shop' }).drafts;
+
+  for (const [name, readAll] of [
+    ['getOrder response', () => read(orders.map((o) => rakutenOrderModel(o)))],
+    [
+      '受注CSV',
+      () => readOrderCsv(rakutenOrderCsv(orders), rakutenOrderCsvFormat({ shopId: 'shop' })).drafts,
+    ],
+  ] as const) {
+    it(`importing the same ${name} twice into stored orders creates nothing and records no event`, () =>
+      expectReimportIsNoop(readAll, ctx(), orders.length));
+  }
+
+  it('updates an order of the 受注CSV once the mall decides the 送料, as from the API', () => {
+    const c = ctx();
+    const fixture = orders.find((o) => o.destinations.length === 1 && o.destinations[0]!.shipping > 0)!;
+    const csv = (undecidedPostage: boolean) =>
+      readOrderCsv(
+        rakutenOrderCsv([fixture], { undecidedPostage }),
+        rakutenOrderCsvFormat({ shopId: 'shop' }),
+      ).drafts;
+    const stored = planImport(csv(true), () => undefined, c).changes[0]!.order;
+    expect(stored.axes.holds.map((hold) => hold.code)).toEqual(['malls.amount_undecided']);
+    const second = planImport(csv(false), () => stored, c);
+    expect(second.counts.updated).toBe(1);
+    const updated = second.changes[0]!.order;
+    expect(updated.history.at(-1)?.details.changedFields).toEqual([
+      'amounts.billedTotal',
+      'amounts.shipping',
+      'undecided',
+    ]);
+    expect(updated.axes.holds).toEqual([]);
+    expect(planImport(csv(false), () => updated, c).counts.unchanged).toBe(1);
+  });
 
   it('creates nothing on the second import of the same response', () => {
     const c = ctx();

@@ -304,11 +304,12 @@ export function readShopifyOrders(input: unknown, options: ShopifyReadOptions): 
     const record = asRecord(model);
     const path = root.order !== undefined && !Array.isArray(parsed.value) ? base : [...base, index];
     const label = `注文 ${String(record.name ?? '空')}`;
-    const shippingTotal = asList(record.shipping_lines).reduce<number>(
-      (sum, line) => sum + Number(asRecord(line).price ?? 0),
-      0,
+    // Each shipping line is read where it is, so that a bad price names its own path.
+    const shippingReaders = asList(record.shipping_lines).map((line, i) =>
+      jsonReader(line, [...path, 'shipping_lines', i], label),
     );
-    const order = jsonReader({ ...record, shipping_total: String(shippingTotal) }, path, label);
+    const shippingTotal = shippingReaders.reduce((sum, line) => sum + (line.yen('price') ?? 0), 0);
+    const order = jsonReader({ ...record, shipping_total: shippingTotal }, path, label);
     const lineReaders = asList(record.line_items).map((line, i) => ({
       reader: jsonReader(line, [...path, 'line_items', i], label),
       id: 'id',
@@ -367,9 +368,18 @@ export function readShopifyOrders(input: unknown, options: ShopifyReadOptions): 
     } catch (error) {
       order.error('name', `を読めませんでした: ${String(error)}`);
     }
-    const recordIssues = [...order.issues, ...lineReaders.flatMap((l) => l.reader.issues)];
+    const recordIssues = [
+      ...order.issues,
+      ...shippingReaders.flatMap((line) => line.issues),
+      ...lineReaders.flatMap((l) => l.reader.issues),
+    ];
     if (draft === undefined || recordIssues.some((issue) => issue.severity === 'error')) {
-      rejected.push({ path: pathText(path), issues: recordIssues });
+      const number = typeof record.name === 'string' ? record.name : '';
+      rejected.push(
+        number === ''
+          ? { path: pathText(path), issues: recordIssues }
+          : { path: pathText(path), mallOrderNumber: number, issues: recordIssues },
+      );
       continue;
     }
     issues.push(...recordIssues);

@@ -15,7 +15,8 @@ import { readParty } from '../pipeline/party';
 /**
  * The hakobu standard order CSV (hakobu標準受注CSV) for any cart hakobu has no reader for: one row per
  * order line, every canonical field under a Japanese header, CP932 or UTF-8 (detected). Order-level
- * columns are read from the first row of each 受注番号; 送付先番号 groups lines into destinations.
+ * columns are read from the first row of each 受注番号; 送付先番号 groups lines into destinations, and a
+ * 明細番号 repeated on rows of another 送付先 is one line split over them.
  * Required: 受注番号, 注文日時, 注文者 name/postal code/prefecture/address/phone, 商品コード, 商品名,
  * 単価, 数量. The full column list with meanings is in the package README.
  */
@@ -157,6 +158,7 @@ export function standardOrderCsvFormat(options: StandardReadOptions): CsvOrderFo
         paymentMethod = 'other';
       }
       const lines: DraftLine[] = [];
+      const byLineId = new Map<string, DraftLine>();
       const shipments = new Map<string, DraftShipment>();
       for (const [index, row] of group.rows.entries()) {
         const reader = index === 0 ? order : group.reader(index);
@@ -186,7 +188,20 @@ export function standardOrderCsvFormat(options: StandardReadOptions): CsvOrderFo
           const value = reader.optional(field);
           if (value !== undefined) line[key] = value;
         }
-        lines.push(line);
+        // A line the shop split over destinations comes back as one row per destination, same 明細番号.
+        const known = byLineId.get(mallLineId);
+        if (known === undefined) {
+          lines.push(line);
+          byLineId.set(mallLineId, line);
+        } else if (known.mallItemCode !== line.mallItemCode || known.unitPrice !== line.unitPrice) {
+          reader.error(
+            'lineNumber',
+            `(${mallLineId}) が同じ注文の別の商品の明細番号と重複しています`,
+            mallLineId,
+          );
+        } else {
+          known.quantity += line.quantity;
+        }
         const destinationKey = reader.text('destinationNumber') || '1';
         let shipment = shipments.get(destinationKey);
         if (shipment === undefined) {
@@ -222,7 +237,9 @@ export function standardOrderCsvFormat(options: StandardReadOptions): CsvOrderFo
           shipments.set(destinationKey, shipment);
           void row;
         }
-        shipment.lines.push({ mallLineId, quantity: line.quantity });
+        const ref = shipment.lines.find((candidate) => candidate.mallLineId === mallLineId);
+        if (ref === undefined) shipment.lines.push({ mallLineId, quantity: line.quantity });
+        else ref.quantity += line.quantity;
       }
       const billedText = order.text('billedTotal');
       if (orderedAt === undefined) return undefined;

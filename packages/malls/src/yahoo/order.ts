@@ -1,4 +1,4 @@
-import type { TaxRatePercent } from '@hakobu/orders';
+import type { PaymentMethod, PaymentStatus, TaxRatePercent } from '@hakobu/orders';
 import { carrierFromCode, yahooCarrierCodes } from '../mapping/carrier';
 import {
   defaultPaymentStatus,
@@ -22,23 +22,69 @@ export interface YahooReadOptions {
   readonly carrierCodes?: Readonly<Record<string, string>>;
 }
 
+/** PayMethods paid before shipping (前払い): 銀行振込 b1–b6, ゆうちょ前払 c1, コンビニ a6/a7, ペイジー a15. */
+const PREPAID_METHODS: ReadonlySet<string> = new Set([
+  'payment_b1',
+  'payment_b2',
+  'payment_b3',
+  'payment_b4',
+  'payment_b5',
+  'payment_b6',
+  'payment_c1',
+  'payment_a6',
+  'payment_a7',
+  'payment_a15',
+]);
+
+/** PayMethods paid after delivery (後払い) whose canonical method would otherwise read as unpaid. */
+const POSTPAID_METHODS: ReadonlySet<string> = new Set(['payment_c2']);
+
+/**
+ * Whether a Yahoo! order is paid before shipping (前払い): PayType `1` (`0` is 後払い), or, when the
+ * orderInfo or CSV carries no PayType, a prepaid PayMethod (銀行振込, ゆうちょ前払, コンビニ, ペイジー).
+ */
+function isPrepaid(payType: string, payMethod: string): boolean {
+  if (payType === '1') return true;
+  if (payType === '0') return false;
+  return PREPAID_METHODS.has(payMethod);
+}
+
+/** Whether a Yahoo! order is paid after delivery (後払い): PayType `0`, or ゆうちょ後払 when PayType is absent. */
+function isPostpaid(payType: string, payMethod: string): boolean {
+  if (payType === '0') return true;
+  if (payType === '1') return false;
+  return POSTPAID_METHODS.has(payMethod);
+}
+
 /**
  * The canonical status of a Yahoo! order from OrderStatus (1 予約中, 2 処理中, 3 保留, 4 キャンセル, 5 完了)
- * and, while 処理中, ShipStatus (3 出荷済み / 4 着荷済み → shipped) and PayStatus.
+ * and, while 処理中, ShipStatus (3 出荷済み / 4 着荷済み → shipped) and PayStatus (0 未入金, 1 入金済): a
+ * prepaid order (PayType 1, or without PayType a prepaid PayMethod: 銀行振込 b1–b6, ゆうちょ前払 c1, コンビニ
+ * a6/a7, ペイジー a15) that is not paid yet is `awaitingPayment`; cards, 代引 and 後払い wait for nothing.
  *
  * @example
  * ```ts
  * yahooStatus('2', '3', '1'); // 'shipped'
- * yahooStatus('2', '1', '0'); // 'awaitingShipment'
+ * yahooStatus('2', '1', '0', { payMethod: 'payment_b1' }); // 'awaitingPayment' (銀行振込, 未入金)
+ * yahooStatus('2', '1', '0', { payType: '1' }); // 'awaitingPayment' (前払い, 未入金)
+ * yahooStatus('2', '1', '0', { payMethod: 'payment_a1' }); // 'awaitingShipment' (カード)
+ * yahooStatus('2', '1', '1', { payMethod: 'payment_b1' }); // 'awaitingShipment' (入金済)
  * ```
  */
-export function yahooStatus(orderStatus: string, shipStatus: string, payStatus: string): string | undefined {
+export function yahooStatus(
+  orderStatus: string,
+  shipStatus: string,
+  payStatus: string,
+  pay: { readonly payType?: string; readonly payMethod?: string } = {},
+): string | undefined {
   switch (orderStatus) {
     case '1':
       return 'new';
     case '2':
       if (shipStatus === '3' || shipStatus === '4') return 'shipped';
-      return payStatus === '0' ? 'awaitingShipment' : 'awaitingShipment';
+      return payStatus === '0' && isPrepaid(pay.payType ?? '', pay.payMethod ?? '')
+        ? 'awaitingPayment'
+        : 'awaitingShipment';
     case '3':
       return 'onHold';
     case '4':
@@ -85,6 +131,16 @@ function taxRate(reader: FieldReader): TaxRatePercent {
 }
 
 /**
+ * 入金済 is paid; otherwise the method's usual status, except that a 後払い order (ゆうちょ後払) needs no
+ * payment to the shop before shipping.
+ */
+function paymentStatusOf(payStatus: string, method: PaymentMethod, postpaid: boolean): PaymentStatus {
+  if (payStatus === '1') return 'paid';
+  const status = defaultPaymentStatus(method);
+  return postpaid && status === 'unpaid' ? 'notRequired' : status;
+}
+
+/**
  * Maps one Yahoo! order (orderInfo fields, flat: order, Pay, Ship and Detail fields from one reader) and
  * its Item readers to a draft (Yahoo!受注の変換).
  */
@@ -98,12 +154,16 @@ export function yahooDraft(
   const mallOrderNumber = order.required('OrderId');
   const orderedAt = order.instant('OrderTime');
   const orderStatus = order.text('OrderStatus');
-  const status = yahooStatus(orderStatus, order.text('ShipStatus'), order.text('PayStatus'));
+  const payType = order.text('PayType');
+  const payText = order.text('PayMethod');
+  const status = yahooStatus(orderStatus, order.text('ShipStatus'), order.text('PayStatus'), {
+    payType,
+    payMethod: payText,
+  });
   if (status === undefined)
     order.error('OrderStatus', `が不明なステータスです: "${orderStatus}"`, orderStatus);
   const orderer = readParty(order, BILL, '注文者');
   const destination = readParty(order, SHIP, 'お届け先', orderer.phone);
-  const payText = order.text('PayMethod');
   let paymentMethod = mapPaymentMethod(payText, yahooPayMethods, options.paymentMethods);
   if (paymentMethod === undefined)
     paymentMethod = mapPaymentMethod(order.text('PayMethodName'), {}, options.paymentMethods);
@@ -167,7 +227,7 @@ export function yahooDraft(
     orderedAt,
     orderer,
     paymentMethod,
-    paymentStatus: order.text('PayStatus') === '1' ? 'paid' : defaultPaymentStatus(paymentMethod),
+    paymentStatus: paymentStatusOf(order.text('PayStatus'), paymentMethod, isPostpaid(payType, payText)),
     mallStatus: `${orderStatus}/${order.text('ShipStatus')}/${order.text('PayStatus')}`,
     status,
     amounts: {

@@ -102,6 +102,7 @@ export const YAHOO_ORDER_FIELDS = [
   'OrderStatus',
   'ShipStatus',
   'PayStatus',
+  'PayType',
   'PayMethod',
   'PayMethodName',
   'BillLastName',
