@@ -1,6 +1,6 @@
 import { decodeText } from '@hakobu/core';
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
-import type { Order } from '@hakobu/orders';
+import { keepOnOriginalPolicy, moveLines, type Order } from '@hakobu/orders';
 import { describe, expect, it } from 'vitest';
 import { readAmazonOrders } from '../amazon/json';
 import { planImport } from '../pipeline/reconcile';
@@ -92,6 +92,43 @@ describe('楽天 updateOrderShipping bodies', () => {
     expect(bodies.map((b) => b.BasketidModelList[0]!.ShippingModelList[0])).toEqual([
       { deliveryCompany: '1002', shippingNumber: '999900001111', shippingDate: '2026-11-29' },
       { deliveryCompany: '1002', shippingNumber: '999900001111', shippingDate: '2026-11-29' },
+    ]);
+  });
+
+  it('reports every slip of an order split by staff (伝票分割) under its 送付先', () => {
+    const imported = rakutenOrders([0, 1, 2, 3, 4, 5]);
+    const index = imported.findIndex(
+      (candidate) =>
+        candidate.shipments.length === 1 &&
+        candidate.shipments[0]!.lines.reduce((sum, line) => sum + line.quantity, 0) >= 2,
+    );
+    const order = imported[index]!;
+    const slip = order.shipments[0]!;
+    const split = moveLines(
+      order,
+      [{ fromShipmentId: slip.id, lineId: slip.lines[0]!.lineId, quantity: 1 }],
+      { newShipment: true },
+      keepOnOriginalPolicy,
+      { ...ctx(), actor: 'staff-1' },
+    );
+    if (!split.ok) throw new Error(JSON.stringify(split.issues));
+    expect(split.value.order.shipments).toHaveLength(2);
+    const shipped = ship(split.value.order, [['111122223333'], ['444455556666']]);
+    const { bodies, issues } = rakutenShippingBodies([shipped], { today: '2026-11-28' });
+    expect(issues).toEqual([]);
+    expect(bodies).toEqual([
+      {
+        orderNumber: order.mallOrderNumber,
+        BasketidModelList: [
+          {
+            basketId: Number(fixtureOrder(index).destinations[0]!.id),
+            ShippingModelList: [
+              { deliveryCompany: '1001', shippingNumber: '111122223333', shippingDate: '2026-11-29' },
+              { deliveryCompany: '1001', shippingNumber: '444455556666', shippingDate: '2026-11-29' },
+            ],
+          },
+        ],
+      },
     ]);
   });
 
