@@ -1,10 +1,26 @@
 /**
  * `@hakobu/orders`: 受注管理 for a Japanese multi-mall shop — the order model, status as data, 伝票分割 and
- * 同梱 with exact undo, blacklist screening, gift and delivery-note data, customer ranks, repository ports,
- * customer self-service (signed support URLs, change requests, message threads) and data retention.
+ * 同梱 with exact undo, staff edits, blacklist screening, alerts with acknowledgement, gift and delivery-note
+ * data, customer ranks, repository ports, customer self-service (signed support URLs, change requests,
+ * message threads) and data retention.
  *
  * @module @hakobu/orders
  */
+export {
+  type AcknowledgeOutcome,
+  type AlertSelector,
+  acknowledgeAlerts,
+  alertEvidence,
+  carryAcknowledgements,
+  isOpenAlert,
+  openAlerts,
+  recordShipmentAlerts,
+  SHIPMENT_CHECK_EVENT,
+  SHIPMENT_CHECK_SOURCE,
+  type ShipmentAlertsOutcome,
+  type ShipmentIssues,
+  sameAlerts,
+} from './alert';
 export {
   ACTION_EVENT,
   Action,
@@ -107,6 +123,17 @@ export {
   unbundle,
 } from './bundle';
 export {
+  cancelLine,
+  changeDelivery,
+  changeDestination,
+  type DeliveryChange,
+  type EditOutcome,
+  type EditTargetOptions,
+  GIFT_MESSAGE_MAX_LENGTH,
+  type LineCancellation,
+  setGiftMessage,
+} from './edit';
+export {
   type ExportCell,
   ExportColumn,
   type ExportCsvOptions,
@@ -118,7 +145,17 @@ export {
   exportCsv,
   exportTable,
 } from './export';
-export { type DeliveryNoteData, type DeliveryNoteLine, deliveryNote, isGift } from './gift';
+export {
+  DELIVERY_NOTE_PRINTED_EVENT,
+  type DeliveryNoteData,
+  type DeliveryNoteLine,
+  type DeliveryNotePrintOptions,
+  type DeliveryNotePrintOutcome,
+  deliveryNote,
+  isGift,
+  markDeliveryNotePrinted,
+} from './gift';
+export { isStandardMailEvent, STANDARD_MAIL_EVENTS, type StandardMailEvent } from './mail-events';
 export {
   createManualOrder,
   defaultCodFee,
@@ -126,6 +163,8 @@ export {
   ManualOrderLineInput,
 } from './manual';
 export {
+  AlertAcknowledgement,
+  appendRecord,
   BundleLink,
   CalendarDate,
   CHARGE_KINDS,
@@ -144,6 +183,7 @@ export {
   Hold,
   indexOrders,
   isDiscount,
+  isOutsideFact,
   MallOrderKey,
   mallKeyString,
   type OperationContext,
@@ -239,6 +279,7 @@ export {
   moveLines,
   type NewDestinationOptions,
   nextSlipNumbers,
+  type SplitOptions,
   type SplitOutcome,
   SplitPolicy,
   splitByRequestedDate,
@@ -276,23 +317,15 @@ export {
   type ChangeRequestOptions,
   ChangeRequestStatus,
   type ChangeRequestVerdict,
-  cancelLine,
-  changeDelivery,
-  changeDestination,
   changeRequestRefusals,
   changeRequestStatusLabels,
   createChangeRequest,
   createThread,
-  type DeliveryChange,
   decideChangeRequest,
-  type EditOutcome,
-  type EditTargetOptions,
   endOfJapanDay,
-  GIFT_MESSAGE_MAX_LENGTH,
   type IssueSupportTokenInput,
   importSupportTokenKeyring,
   issueSupportToken,
-  type LineCancellation,
   MESSAGE_MAX_LENGTH,
   MessageAuthor,
   MessageThread,
@@ -304,7 +337,6 @@ export {
   type SupportTokenKeyring,
   SupportTokenPurpose,
   SupportTokenRefusal,
-  setGiftMessage,
   ThreadMessage,
   unreadCounts,
   type VerifySupportTokenOptions,

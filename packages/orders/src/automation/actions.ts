@@ -85,7 +85,7 @@ function conflictOneWay(a: Action, b: Action): string | undefined {
  *
  * @example
  * ```ts
- * isExternalAction({ kind: 'sendMail', template: 'thanks' }); // true
+ * isExternalAction({ kind: 'sendMail', template: 'orderConfirmation' }); // true
  * ```
  */
 export function isExternalAction(

@@ -122,6 +122,18 @@ describe('leaf conditions', () => {
     expect(check({ kind: 'addressAlert', kinds: ['postalMismatch'] }, target).matched).toBe(false);
     expect(check({ kind: 'addressAlert', kinds: ['longLeadTime'] }, target).matched).toBe(true);
     expect(check({ kind: 'addressAlert', kinds: ['longLeadTime'], minDays: 3 }, target).matched).toBe(false);
+
+    // Acknowledged (確認済み) alerts no longer match, in the fast path as in the evaluation.
+    const acknowledged = { by: 'staff-1', at: '2026-11-28T10:00:00.000+09:00' };
+    const checked = order({ alerts: alerts.map((alert) => ({ ...alert, acknowledged })) });
+    for (const input of [
+      { kind: 'blacklisted' },
+      { kind: 'alert' },
+      { kind: 'addressAlert', kinds: ['remoteIsland', 'longLeadTime'] },
+    ] satisfies ConditionInput[]) {
+      expect(check(input, checked).matched).toBe(false);
+      expect(conditionHolds(Condition.parse(input), checked, { today })).toBe(false);
+    }
   });
 
   it('reads remarks width-folded, present or containing any / all words', () => {
@@ -144,7 +156,7 @@ describe('leaf conditions', () => {
     });
     expect(check({ kind: 'shippedDaysAgo', atLeast: 8 }, shipped).matched).toBe(false);
     expect(check({ kind: 'shippedDaysAgo', atLeast: 0 }, order()).matched).toBe(false);
-    expect(check({ kind: 'mailSent', template: 'order-confirmation' }, order()).matched).toBe(true);
+    expect(check({ kind: 'mailSent', template: 'orderConfirmation' }, order()).matched).toBe(true);
   });
 });
 
@@ -247,7 +259,7 @@ describe('conditionHolds', () => {
     { kind: 'tag', anyOf: ['要確認'] },
     { kind: 'remarks', field: 'either', contains: ['領収書', '至急'] },
     { kind: 'temperature', in: ['frozen'] },
-    { kind: 'mailSent', template: 'order-confirmation' },
+    { kind: 'mailSent', template: 'orderConfirmation' },
     { kind: 'shippedDaysAgo', atLeast: 3 },
   ];
   const conditions = [

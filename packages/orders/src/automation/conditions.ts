@@ -87,11 +87,11 @@ export const LeafCondition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('gift'), value: z.boolean().default(true) }),
   /** 顧客ランク is one of (the rank comes from the run's `rankOf`) */
   z.object({ kind: z.literal('customerRank'), in: strings }),
-  /** A blacklist alert is present (ブラックリスト一致) */
+  /** An open (not acknowledged) blacklist alert is present (ブラックリスト一致) */
   z.object({ kind: z.literal('blacklisted') }),
-  /** Any alert, or one whose code is listed or starts with a listed prefix ending in `*` (アラート) */
+  /** Any open alert, or one whose code is listed or starts with a listed prefix ending in `*` (アラート) */
   z.object({ kind: z.literal('alert'), codes: strings.optional() }),
-  /** An address alert of one of the kinds (住所アラート); `minDays` for `longLeadTime` (default 2) */
+  /** An open address alert of one of the kinds (住所アラート); `minDays` for `longLeadTime` (default 2) */
   z.object({
     kind: z.literal('addressAlert'),
     kinds: z.array(AddressAlertKind).min(1),
@@ -302,7 +302,8 @@ function datesInRange(
 
 function alertHits(order: OrderState, patterns: readonly string[] | undefined): string[] {
   const hits: string[] = [];
-  for (const { code } of order.alerts) {
+  for (const { code, acknowledged } of order.alerts) {
+    if (acknowledged !== undefined) continue;
     if (patterns === undefined || patterns.some((pattern) => codeMatches(code, pattern))) hits.push(code);
   }
   return hits;
@@ -316,6 +317,7 @@ function addressAlertHits(
 ): string[] {
   const hits: string[] = [];
   for (const alert of order.alerts) {
+    if (alert.acknowledged !== undefined) continue;
     for (const kind of kinds) {
       if (!table[kind].includes(alert.code)) continue;
       const days = alert.data?.days;
@@ -426,7 +428,8 @@ function leafHolds(
     case 'blacklisted': {
       const codes: string[] = [];
       for (const alert of order.alerts)
-        if (alert.code.startsWith('orders.blacklist.')) codes.push(alert.code);
+        if (alert.code.startsWith('orders.blacklist.') && alert.acknowledged === undefined)
+          codes.push(alert.code);
       return record(values, 'blacklisted', 'alerts', codes, codes.length > 0);
     }
     case 'alert': {

@@ -387,8 +387,12 @@ function simulationContext(now: Date): { clock: Clock; ids: IdGenerator } {
  *
  * @example
  * ```ts
- * const report = simulate(orders, [thanksMailRuleSet], new Date('2026-11-28T01:00:00Z'), { flow: defaultStatusFlow });
- * report.orders[0]?.firings[0]?.matched; // [{ condition: 'paymentStatus', field: 'payment.status', value: 'paid' }, ...]
+ * const loaded = loadRuleSets(readyRuleSets, { flow: defaultStatusFlow, templates: [...presetTemplates] });
+ * if (loaded.ok) {
+ *   const report = simulate(orders, loaded.value, new Date('2026-11-28T01:00:00Z'), { flow: defaultStatusFlow });
+ *   report.orders[0]?.firings[0]?.matched;
+ *   // [{ condition: 'status', field: 'status', value: 'new' }, { condition: 'paymentStatus', field: 'payment.status', value: 'paid' }, ...]
+ * }
  * ```
  */
 export function simulate(
@@ -520,7 +524,7 @@ export function noOpenShipment(order: OrderState): Issue | undefined {
  *
  * @example
  * ```ts
- * withMailSent(order, 'thanks').axes.mailsSent; // [..., 'thanks']
+ * withMailSent(order, 'orderConfirmation').axes.mailsSent; // [..., 'orderConfirmation']
  * ```
  */
 export function withMailSent<T extends OrderState>(order: T, template: string): T {

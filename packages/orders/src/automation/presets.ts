@@ -1,8 +1,12 @@
+import type { StandardMailEvent } from '../mail-events/mail-events';
 import type { ConditionInput } from './conditions';
 import type { RuleSetInput } from './rules';
 
-/** Mail template keys the ready rule sets use, as named by `@hakobu/mail-templates` (注文確認, フォロー). */
-export const presetTemplates = ['orderConfirmation', 'followUp'] as const;
+/** Mail template keys the ready rule sets use, from `STANDARD_MAIL_EVENTS` (注文確認, フォロー). */
+export const presetTemplates = [
+  'orderConfirmation',
+  'followUp',
+] as const satisfies readonly StandardMailEvent[];
 
 /** Tag the shipment-request preset adds once the warehouse accepted the request (出荷依頼済). */
 export const SHIPMENT_REQUESTED_TAG = '出荷依頼済';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isStandardMailEvent } from '../mail-events/mail-events';
 import { defaultStatusFlow } from '../status';
 import { presetTemplates, readyRuleSets } from './presets';
 import { loadRuleSets, type RuleSetInput } from './rules';
@@ -46,6 +47,18 @@ describe('loadRuleSets', () => {
       ['follow-up', ['scheduled'], 'first', 'never'],
     ]);
     expect(loaded.value[0]?.rules.every((rule) => rule.enabled)).toBe(true);
+  });
+
+  it('names only standard mail events in the ready rule sets', () => {
+    const loaded = loadRuleSets(readyRuleSets, { flow: defaultStatusFlow, templates: [...presetTemplates] });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const mails = loaded.value.flatMap((set) =>
+      set.rules.flatMap((rule) =>
+        rule.actions.flatMap((action) => (action.kind === 'sendMail' ? [action.template] : [])),
+      ),
+    );
+    expect(mails.length).toBeGreaterThan(0);
+    for (const mail of [...mails, ...presetTemplates]) expect(isStandardMailEvent(mail)).toBe(true);
   });
 
   it('reports shape errors with their path, all of them', () => {

@@ -276,7 +276,7 @@ function cycleIssues(sets: readonly RuleSet[], allStatuses: readonly string[]): 
  *
  * @example
  * ```ts
- * const loaded = loadRuleSets(json, { flow: defaultStatusFlow, templates: ['thanks', 'follow-up'] });
+ * const loaded = loadRuleSets(json, { flow: defaultStatusFlow, templates: Object.keys(STANDARD_MAIL_EVENTS) });
  * if (!loaded.ok) console.log(loaded.issues.map((issue) => issue.message));
  * ```
  */

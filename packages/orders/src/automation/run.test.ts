@@ -1,10 +1,11 @@
 import { createIssue } from '@hakobu/core';
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { describe, expect, it } from 'vitest';
-import { commitOperation, type Order, type OrderState, stateOf } from '../model';
+import { commitOperation, type Order, type OrderState, orderContent, stateOf } from '../model';
 import { createInMemoryOrderRepository, type OrderRepository } from '../repository';
 import { defaultStatusFlow } from '../status';
 import { generateOrders } from '../testing';
+import { undoOperation } from '../undo';
 import { automationTrail, recordedFirings } from './audit';
 import { createInMemoryMailPort, createInMemoryWarehouse, type FailurePlan } from './doubles';
 import type { SimulationReport } from './engine';
@@ -575,5 +576,77 @@ describe('ready rule sets', () => {
     await runAutomation([order.id], ruleSets, { ...run, clock: fixedClock('2026-12-06T03:00:00Z') });
     expect(run.mail.delivered.map((request) => request.template)).toEqual(['followUp']);
     expect((await repository.get(order.id))?.axes.mailsSent).toContain('followUp');
+  });
+});
+
+describe('undoing what automation did', () => {
+  const splitting: RuleSetInput = {
+    id: 'cold-chain',
+    name: '温度帯分割',
+    trigger: { kind: 'onImport' },
+    match: 'first',
+    rules: [
+      {
+        id: 'split-zones',
+        name: '温度帯混在は分割',
+        when: {
+          kind: 'all',
+          of: [
+            { kind: 'temperature', in: ['chilled', 'frozen'] },
+            { kind: 'temperature', in: ['ambient'] },
+          ],
+        },
+        actions: [{ kind: 'split', by: 'temperature' }],
+      },
+    ],
+  };
+
+  it('undoes an automation split exactly, its own records notwithstanding', async () => {
+    const mixed = generateOrders({ seed: 5, count: 200, from: '2026-11-01' }).find(
+      (order) =>
+        order.shipments.length === 1 && new Set(order.lines.map((line) => line.temperature)).size > 1,
+    )!;
+    const before = JSON.stringify(orderContent(mixed));
+    const repository = createInMemoryOrderRepository([mixed]);
+    const run = options(repository);
+    const report = await runAutomation([mixed.id], load([splitting]), run);
+    expect(report.counts.succeeded).toBe(1);
+
+    const after = (await repository.get(mixed.id))!;
+    expect(after.shipments.length).toBeGreaterThan(1);
+    const split = after.history.find((event) => event.type === 'split.temperature')!;
+    // the split is followed by its own automation record, which changed nothing but the history
+    expect(after.history.at(-1)).toMatchObject({ type: 'automation.action', recordOnly: true });
+    expect(after.history.at(-1)?.before).toBeUndefined();
+
+    const undone = undoOperation(split, [after], { ...run, actor: 'staff-1' });
+    if (!undone.ok) throw new Error(JSON.stringify(undone.issues));
+    expect(JSON.stringify(orderContent(undone.value.orders[0]!))).toBe(before);
+  });
+
+  it('still refuses the undo once something else changed the order after the split', async () => {
+    const mixed = generateOrders({ seed: 5, count: 200, from: '2026-11-01' }).find(
+      (order) =>
+        order.shipments.length === 1 && new Set(order.lines.map((line) => line.temperature)).size > 1,
+    )!;
+    const repository = createInMemoryOrderRepository([mixed]);
+    const run = options(repository);
+    const tagged: RuleSetInput = {
+      ...splitting,
+      rules: [
+        {
+          ...splitting.rules[0]!,
+          actions: [
+            { kind: 'split', by: 'temperature' },
+            { kind: 'addTag', tag: '分割済' },
+          ],
+        },
+      ],
+    };
+    await runAutomation([mixed.id], load([tagged]), run);
+    const after = (await repository.get(mixed.id))!;
+    const split = after.history.find((event) => event.type === 'split.temperature')!;
+    const undone = undoOperation(split, [after], { ...run, actor: 'staff-1' });
+    expect(undone.issues.map((issue) => issue.code)).toEqual(['orders.undo.conflict']);
   });
 });

@@ -1,5 +1,12 @@
 import { type Clock, createIssue, fail, type IdGenerator, type Issue, type Result } from '@hakobu/core';
-import { commitOperation, type OperationContext, type Order, type OrderState, stateOf } from '../model';
+import {
+  appendRecord,
+  commitOperation,
+  type OperationContext,
+  type Order,
+  type OrderState,
+  stateOf,
+} from '../model';
 import type { OrderRepository } from '../repository';
 import { keepOnOriginalPolicy } from '../split';
 import type { TransitionEffect } from '../status';
@@ -157,7 +164,12 @@ interface StepResult {
   readonly reference?: string;
   /** The order the record event builds on (after an operation's own event). */
   readonly base: Order;
-  readonly state: OrderState;
+  /**
+   * The state the action leaves, when the record itself carries the change (a tag, a hold, a mail marked
+   * sent); `undefined` when the record changes nothing (the operation wrote its own event, a no-op, a
+   * refusal, a failure), so it is appended as a record that never blocks undoing that operation.
+   */
+  readonly state?: OrderState;
   readonly undoable: boolean;
   readonly effects: readonly TransitionEffect[];
 }
@@ -170,16 +182,16 @@ async function runStep(
   index: number,
   step: StepContext,
 ): Promise<StepResult> {
-  const unchanged = { base: order, state: stateOf(order), undoable: false, effects: [] };
+  const unchanged = { base: order, undoable: false, effects: [] };
   if (action.kind === 'sendMail' || action.kind === 'requestShipment') {
     const blocked = action.kind === 'requestShipment' ? noOpenShipment(order) : undefined;
     if (blocked !== undefined) return { ...unchanged, outcome: 'refused', noop: false, issues: [blocked] };
     const receipt = await callPort(options, order, firing, action, index);
     if (!receipt.ok) return { ...unchanged, outcome: 'failed', noop: false, issues: receipt.issues };
-    const state = action.kind === 'sendMail' ? withMailSent(stateOf(order), action.template) : stateOf(order);
+    const marked = action.kind === 'sendMail' ? withMailSent(order, action.template) : order;
     return {
       ...unchanged,
-      state,
+      ...(marked === order ? {} : { state: stateOf(marked) }),
       outcome: 'succeeded',
       noop: false,
       issues: receipt.issues,
@@ -204,7 +216,6 @@ async function runStep(
     case 'operated':
       return {
         base: applied.order,
-        state: stateOf(applied.order),
         undoable: false,
         effects: applied.effects,
         outcome: 'succeeded',
@@ -235,17 +246,7 @@ async function runFiring(options: AutomationRunOptions, state: OrderRun, firing:
       matched: firing.matched,
       actions: firing.actions,
     };
-    const fired = commitOperation(
-      [state.order],
-      [stateOf(state.order)],
-      operation,
-      FIRED_EVENT,
-      { ...details },
-      {
-        undoable: false,
-      },
-    );
-    state.order = fired.orders[0]!;
+    state.order = appendRecord([state.order], operation, FIRED_EVENT, { ...details }).orders[0]!;
   }
   const step: StepContext = {
     flow: options.flow,
@@ -274,16 +275,19 @@ async function runFiring(options: AutomationRunOptions, state: OrderRun, firing:
       issues: result.issues,
       ...(result.reference === undefined ? {} : { reference: result.reference }),
     };
-    const recorded = commitOperation(
-      [result.base],
-      [result.state],
-      operation,
-      ACTION_EVENT,
-      { ...details },
-      {
-        undoable: result.undoable,
-      },
-    );
+    const recorded =
+      result.state === undefined
+        ? appendRecord([result.base], operation, ACTION_EVENT, { ...details })
+        : commitOperation(
+            [result.base],
+            [result.state],
+            operation,
+            ACTION_EVENT,
+            { ...details },
+            {
+              undoable: result.undoable,
+            },
+          );
     state.order = recorded.orders[0]!;
     stageResult(state, results, {
       index,
@@ -361,8 +365,10 @@ async function runOrder(
  * Runs automation (自動処理の実行) on orders read fresh from the repository: the plan of `simulate` executed
  * through the ports. Each firing is recorded in the order's history (`automation.fired`, with the idempotency
  * key and the matched values) and each action's outcome after it (`automation.action`, with rule id and
- * matched values). Records are saved together with the changes they describe, before every mail or
- * warehouse call and at the end of the order, so:
+ * matched values). A record that changes nothing but the history (the firing, an action whose operation wrote
+ * its own event, a no-op, a refusal) is `recordOnly`, so an operation an action ran (a `split`) can still be
+ * undone exactly with `undoOperation`. Records are saved together with the changes they describe, before
+ * every mail or warehouse call and at the end of the order, so:
  * - a rule fires at most once per (rule, order, order version);
  * - a failed port call (or a crash) stops that firing; the next run resumes at the first action not
  *   recorded as succeeded, with the same port idempotency key `{key}#{index}`, so nothing is lost, and a

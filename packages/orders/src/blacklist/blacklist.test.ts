@@ -1,5 +1,6 @@
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { describe, expect, it } from 'vitest';
+import { acknowledgeAlerts } from '../alert/acknowledge';
 import type { Order } from '../model/order';
 import { generateBlacklist, generateOrders } from '../testing/generator';
 import { BlacklistEntry, buildBlacklistIndex, rescreenOrders, screenOrder } from './blacklist';
@@ -116,5 +117,49 @@ describe('rescreenOrders', () => {
     expect(rescreenOrders([{ ...flagged, status: 'shipped' }], buildBlacklistIndex([]), c).changed).toEqual(
       [],
     );
+  });
+
+  it('does not re-raise a hit staff acknowledged unless its evidence changed', () => {
+    const c = ctx();
+    const list = [{ id: 'b1', reason: '受取拒否', phone: '09011112222' }];
+    const flagged = rescreenOrders([order()], buildBlacklistIndex(list), c).changed[0]!;
+    const acknowledged = acknowledgeAlerts(flagged, {}, { ...c, actor: 'staff-1', reason: '本人確認済み' });
+    if (!acknowledged.ok) throw new Error(JSON.stringify(acknowledged.issues));
+    const checked = acknowledged.value.order;
+    expect(checked.alerts[0]?.acknowledged).toEqual({
+      by: 'staff-1',
+      at: '2026-11-28T10:00:00.000+09:00',
+      note: '本人確認済み',
+    });
+
+    // The same list again, and a list with an unrelated new entry: the acknowledged hit stays as it is.
+    expect(rescreenOrders([checked], buildBlacklistIndex(list), c).changed).toEqual([]);
+    const grown = rescreenOrders(
+      [checked],
+      buildBlacklistIndex([...list, { id: 'b2', reason: '未払い', email: 'someone@else.jp' }]),
+      c,
+    );
+    expect(grown.changed).toEqual([]);
+
+    // The entry now has another reason: new evidence, raised again as an open alert.
+    const changed = rescreenOrders(
+      [checked],
+      buildBlacklistIndex([{ id: 'b1', reason: '詐欺', phone: '09011112222' }]),
+      c,
+    ).changed[0]!;
+    expect(changed.alerts).toHaveLength(1);
+    expect(changed.alerts[0]?.acknowledged).toBeUndefined();
+    expect(changed.alerts[0]?.message).toContain('詐欺');
+
+    // Another field of the same entry matching is new evidence too; the acknowledged phone hit is kept.
+    const both = rescreenOrders(
+      [checked],
+      buildBlacklistIndex([{ ...list[0]!, email: 'taro@example.jp' }]),
+      c,
+    ).changed[0]!;
+    expect(both.alerts.map((alert) => [alert.data?.field, alert.acknowledged !== undefined])).toEqual([
+      ['email', false],
+      ['phone', true],
+    ]);
   });
 });

@@ -7,8 +7,9 @@ import {
   normalizePhone,
 } from '@hakobu/core';
 import { z } from 'zod';
+import { carryAcknowledgements, sameAlerts } from '../alert/evidence';
 import { commitOperation, type OperationContext } from '../model/operation';
-import type { Order, OrderState } from '../model/order';
+import type { Order, OrderAlert, OrderState } from '../model/order';
 import { fullAddress, type Party } from '../model/party';
 
 /** A field a blacklist entry can match on (照合項目): 氏名, メールアドレス, 電話番号, 住所. */
@@ -149,7 +150,7 @@ function entryLabel(entry: BlacklistEntry | undefined, entryId: string): string 
  * @example
  * ```ts
  * screenOrder(order, index);
- * // [{ code: 'orders.blacklist.hit', message: 'ブラックリストb1（受取拒否）にお届け先の電話番号「090-1111-2222」が一致しました', ... }]
+ * // [{ code: 'orders.blacklist.hit', message: 'ブラックリストb1（受取拒否）に注文者の電話番号「090-1111-2222」が一致しました', ... }]
  * ```
  */
 export function screenOrder(
@@ -231,7 +232,7 @@ function alertEntriesWithK(
   }
 }
 
-function isBlacklistAlert(alert: Issue): boolean {
+function isBlacklistAlert(alert: OrderAlert): boolean {
   return alert.code.startsWith('orders.blacklist.');
 }
 
@@ -244,13 +245,15 @@ export interface RescreenOutcome {
 
 /**
  * Re-screens open orders after the blacklist changed (再照合): each order's blacklist alerts are replaced by
- * a fresh screening; orders whose alerts changed are returned with a `blacklist.screen` event. Closed orders
- * (`closedStatuses`, default 発送済み・完了・キャンセル) are skipped.
+ * a fresh screening; orders whose alerts changed are returned with a `blacklist.screen` event (not undoable).
+ * A hit staff acknowledged (`acknowledgeAlerts`, 確認済み) stays acknowledged and is not raised again while
+ * its evidence (entry, field, matched value, message) is unchanged; a hit whose evidence changed is raised
+ * as a new, open alert. Closed orders (`closedStatuses`, default 発送済み・完了・キャンセル) are skipped.
  *
  * @example
  * ```ts
  * const { changed } = rescreenOrders(openOrders, buildBlacklistIndex(updatedEntries), ctx);
- * await Promise.all(changed.map((order) => repository.save(order, order.version - 1)));
+ * await repository.save(changesOf(changed));
  * ```
  */
 export function rescreenOrders(
@@ -268,11 +271,12 @@ export function rescreenOrders(
     if (fresh.length > 0) flagged += 1;
     const kept = order.alerts.filter((alert) => !isBlacklistAlert(alert));
     const previous = order.alerts.filter(isBlacklistAlert);
-    if (JSON.stringify(previous) === JSON.stringify(fresh)) continue;
+    const merged = carryAcknowledgements(previous, fresh);
+    if (sameAlerts(previous, merged)) continue;
     const { history: _history, ...state } = order;
     const outcome = commitOperation(
       [order],
-      [{ ...state, alerts: [...kept, ...fresh] }],
+      [{ ...state, alerts: [...kept, ...merged] }],
       ctx,
       'blacklist.screen',
       { hits: fresh.map((alert) => alert.data) },

@@ -57,6 +57,15 @@ describe('findBundleCandidates', () => {
       alerts: [{ code: 'orders.blacklist.hit', severity: 'error' as const, message: 'x' }],
     };
     expect(findBundleCandidates([parent, blacklisted])).toEqual([]);
+    // A hit staff acknowledged (確認済み) no longer keeps the order out.
+    const acknowledged = {
+      ...blacklisted,
+      alerts: blacklisted.alerts.map((alert) => ({
+        ...alert,
+        acknowledged: { by: 'staff-1', at: '2026-11-28T10:00:00.000+09:00' },
+      })),
+    };
+    expect(findBundleCandidates([parent, acknowledged])[0]?.failedPreconditions).toEqual([]);
     expect(findBundleCandidates([parent, { ...child, status: 'shipped' }])).toEqual([]);
     expect(findBundleCandidates([parent, { ...child, status: 'cancelled' }])).toEqual([]);
     expect(

@@ -64,7 +64,9 @@ function openShipments(order: OrderState): Shipment[] {
 }
 
 function isBlacklisted(order: OrderState): boolean {
-  return order.alerts.some((alert) => alert.code.startsWith('orders.blacklist.'));
+  return order.alerts.some(
+    (alert) => alert.code.startsWith('orders.blacklist.') && alert.acknowledged === undefined,
+  );
 }
 
 /** Match keys already computed in one search: a repeat customer's phone, name and address recur. */
@@ -345,7 +347,8 @@ export function bundle(
  *
  * @example
  * ```ts
- * const undone = unbundle(result.event, [result.parent, ...result.children], ctx);
+ * const result = bundle(parent, [child], { fees: 'keepParent' }, ctx);
+ * if (result.ok) unbundle(result.value.event, [result.value.parent, ...result.value.children], ctx);
  * ```
  */
 export function unbundle(

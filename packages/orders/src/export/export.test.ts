@@ -20,6 +20,28 @@ describe('exportTable', () => {
     expect(table.rows[0]).toEqual([orders[0]!.amounts.billedTotal, orders[0]!.mallOrderNumber]);
   });
 
+  it('marks acknowledged alerts 確認済み in the alert column', () => {
+    const [order] = generateOrders({ seed: 5, count: 1 });
+    const alerted: Order = {
+      ...order!,
+      alerts: [
+        { code: 'orders.blacklist.hit', severity: 'error', message: 'ブラックリスト一致' },
+        {
+          code: 'carrier.remote_island',
+          severity: 'warning',
+          message: '離島です',
+          acknowledged: { by: 'staff-1', at: '2026-11-28T10:00:00.000+09:00' },
+        },
+      ],
+    };
+    const table = exportTable([alerted], {
+      name: 'アラート',
+      rowPer: 'order',
+      columns: [{ field: 'alerts' }],
+    });
+    expect(table.rows).toEqual([['ブラックリスト一致 / 離島です（確認済み）']]);
+  });
+
   it('gives one row per line, each with its own mall order after 同梱', () => {
     const card = { method: 'creditCard' as const, status: 'authorized' as const, paidAmount: 0 };
     const [a, b] = generateOrders({ seed: 8, count: 2, mixedTemperatureRate: 0 }).map((o) => {

@@ -43,7 +43,13 @@ const FIELDS = {
   pointsUsed: ['ポイント利用', (r: Row): ExportCell => r.order.amounts.pointsUsed],
   billedTotal: ['請求金額', (r: Row): ExportCell => r.order.amounts.billedTotal],
   tags: ['タグ', (r: Row): ExportCell => r.order.tags.join(' ')],
-  alerts: ['アラート', (r: Row): ExportCell => r.order.alerts.map((alert) => alert.message).join(' / ')],
+  alerts: [
+    'アラート',
+    (r: Row): ExportCell =>
+      r.order.alerts
+        .map((alert) => (alert.acknowledged === undefined ? alert.message : `${alert.message}（確認済み）`))
+        .join(' / '),
+  ],
   slipNumber: ['伝票番号', (r: Row): ExportCell => r.shipment?.slipNumber ?? ''],
   destinationName: ['お届け先名', (r: Row): ExportCell => r.shipment?.destination.name ?? ''],
   destinationPhone: ['お届け先電話番号', (r: Row): ExportCell => r.shipment?.destination.phone ?? ''],

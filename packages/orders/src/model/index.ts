@@ -15,13 +15,16 @@ export {
   taxByRate,
 } from './derive';
 export {
+  appendRecord,
   commitOperation,
+  isOutsideFact,
   type OperationContext,
   type OperationOutcome,
   stateOf,
   toJapanTimestamp,
 } from './operation';
 export {
+  AlertAcknowledgement,
   BundleLink,
   Channel,
   ChargeKind,

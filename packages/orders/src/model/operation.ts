@@ -47,9 +47,28 @@ export function stateOf(order: Order | OrderState): OrderState {
   return state;
 }
 
+/** The namespace of event types that record what a mall did (取込・モール側の変更). */
+const OUTSIDE_FACT_PREFIX = 'mall.';
+
+/**
+ * True when an event type records an outside fact (外部の事実): what a mall did to the order (`mall.import`,
+ * `mall.update`, `mall.changed_after_shipment`, any `mall.*`). Undoing it would only make the order disagree
+ * with the mall, so such events are never undoable, whatever snapshots an older history stored with them.
+ *
+ * @example
+ * ```ts
+ * isOutsideFact('mall.update'); // true
+ * isOutsideFact('split.temperature'); // false
+ * ```
+ */
+export function isOutsideFact(type: string): boolean {
+  return type.startsWith(OUTSIDE_FACT_PREFIX);
+}
+
 /**
  * Finishes an operation: bumps each changed order's version, builds the event (with the prior states
- * for undo) and appends it to every changed order's history.
+ * for undo) and appends it to every changed order's history. Events of an outside fact
+ * ({@link isOutsideFact}) never get the snapshots, so they cannot be undone.
  *
  * @example
  * ```ts
@@ -64,6 +83,40 @@ export function commitOperation(
   type: string,
   details: Record<string, unknown>,
   options: { undoable?: boolean; undoes?: string } = {},
+): OperationOutcome {
+  return commit(before, after, ctx, type, details, {
+    undoable: options.undoable !== false && !isOutsideFact(type),
+    ...(options.undoes === undefined ? {} : { undoes: options.undoes }),
+  });
+}
+
+/**
+ * Appends a record (記録のみ) to each order's history: an event that changes nothing else, such as
+ * automation's `automation.fired` and `automation.action`. The version moves (the stored order changed), but
+ * the event is marked `recordOnly`, so it is not undoable and never blocks undoing an earlier operation.
+ *
+ * @example
+ * ```ts
+ * const noted = appendRecord([order], ctx, 'automation.action', { outcome: 'succeeded' });
+ * noted.event.recordOnly; // true
+ * ```
+ */
+export function appendRecord(
+  orders: readonly Order[],
+  ctx: OperationContext,
+  type: string,
+  details: Record<string, unknown>,
+): OperationOutcome {
+  return commit(orders, orders.map(stateOf), ctx, type, details, { undoable: false, recordOnly: true });
+}
+
+function commit(
+  before: readonly Order[],
+  after: readonly OrderState[],
+  ctx: OperationContext,
+  type: string,
+  details: Record<string, unknown>,
+  options: { undoable: boolean; undoes?: string; recordOnly?: true },
 ): OperationOutcome {
   const previous = new Map(before.map((order) => [order.id, order]));
   const afterVersions: Record<string, number> = {};
@@ -82,11 +135,12 @@ export function commitOperation(
     details,
   };
   if (ctx.reason !== undefined) event.reason = ctx.reason;
-  if (options.undoable !== false) {
+  if (options.undoable) {
     event.before = before.map(stateOf);
     event.afterVersions = afterVersions;
   }
   if (options.undoes !== undefined) event.undoes = options.undoes;
+  if (options.recordOnly) event.recordOnly = true;
   const orders = next.map((state) => ({
     ...state,
     history: [...(previous.get(state.id)?.history ?? []), event],

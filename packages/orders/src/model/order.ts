@@ -255,10 +255,34 @@ export const OrderAxes = z.object({
 /** @see {@link OrderAxes} */
 export type OrderAxes = z.infer<typeof OrderAxes>;
 
-/** A warning attached to an order for staff (アラート), e.g. a blacklist hit; an `Issue` of `@hakobu/core`. */
-export const OrderAlert = Issue;
+/**
+ * Staff's acknowledgement of an alert (確認済み): who and when (from the operation's `Clock`), and the reason
+ * they gave. An acknowledged alert stays on the order for the record but no longer stops it.
+ */
+export const AlertAcknowledgement = z.object({
+  /** 確認者: the operation's actor. */
+  by: z.string().min(1),
+  /** 確認日時 */
+  at: Timestamp,
+  /** 確認メモ: the operation's reason, when given. */
+  note: z.string().optional(),
+});
+/** @see {@link AlertAcknowledgement} */
+export type AlertAcknowledgement = z.infer<typeof AlertAcknowledgement>;
+
+/**
+ * A warning attached to an order for staff (アラート), e.g. a blacklist hit or an address check: an `Issue` of
+ * `@hakobu/core`, plus `acknowledged` once staff confirmed it (確認済み) and, for alerts a library function
+ * records from a check, its `source` (発生元, e.g. `shipmentCheck`), so that running the check again replaces
+ * exactly its own alerts. Only open (unacknowledged) alerts stop status moves, count in `hasAlerts` and match
+ * automation conditions.
+ */
+export const OrderAlert = Issue.extend({
+  acknowledged: AlertAcknowledgement.optional(),
+  source: z.string().min(1).optional(),
+});
 /** @see {@link OrderAlert} */
-export type OrderAlert = Issue;
+export type OrderAlert = z.infer<typeof OrderAlert>;
 
 /**
  * 同梱 lineage: a `parent` carries the children's lines in its shipment; a `child` keeps its mall identity
@@ -320,7 +344,11 @@ export type OrderState = z.infer<typeof OrderState>;
  */
 export const OrderEvent = z.object({
   id: z.string().min(1),
-  /** e.g. `split.temperature`, `split.move`, `destination.add`, `bundle`, `undo`, `status.transition` */
+  /**
+   * e.g. `split.temperature`, `split.move`, `destination.add`, `bundle`, `undo`, `status.transition`. Types
+   * starting `mall.` (`mall.import`, `mall.update`, `mall.changed_after_shipment`) record what a mall did, an
+   * outside fact: they are never undoable (see `isOutsideFact`).
+   */
   type: z.string().min(1),
   at: Timestamp,
   actor: z.string().min(1),
@@ -333,6 +361,11 @@ export const OrderEvent = z.object({
   afterVersions: z.record(z.string(), z.number().int()).optional(),
   /** For an `undo` event: the id of the event it reverted. */
   undoes: z.string().optional(),
+  /**
+   * 記録のみ: the event changed nothing but the history (automation's firing and action records). It is never
+   * undone and never blocks undoing an earlier operation.
+   */
+  recordOnly: z.literal(true).optional(),
 });
 /** @see {@link OrderEvent} */
 export type OrderEvent = z.infer<typeof OrderEvent>;

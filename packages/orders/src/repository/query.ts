@@ -6,6 +6,7 @@ import {
   toJapanDate,
 } from '@hakobu/core';
 import { z } from 'zod';
+import { isOpenAlert } from '../alert/evidence';
 import type { OrderState } from '../model/order';
 import { PaymentMethod } from '../model/order';
 import { fullAddress } from '../model/party';
@@ -108,7 +109,7 @@ function matches(order: OrderState, query: OrderQuery, needle: Needle | undefine
   if (query.minTotal !== undefined && order.amounts.billedTotal < query.minTotal) return false;
   if (query.maxTotal !== undefined && order.amounts.billedTotal > query.maxTotal) return false;
   if (query.tags !== undefined && !query.tags.every((tag) => order.tags.includes(tag))) return false;
-  if (query.hasAlerts !== undefined && order.alerts.length > 0 !== query.hasAlerts) return false;
+  if (query.hasAlerts !== undefined && order.alerts.some(isOpenAlert) !== query.hasAlerts) return false;
   if (query.hasTracking !== undefined) {
     const tracked = order.shipments.some((shipment) => shipment.trackingNumbers.length > 0);
     if (tracked !== query.hasTracking) return false;

@@ -169,7 +169,7 @@ function instantOf(text: string | undefined): Date | undefined {
  * const plan = planRetention(orders.map((o) => orderRetentionRecord(o)), policy, clock.now());
  * for (const step of plan.steps) {
  *   if (step.action === 'delete') await store.delete(step.id);
- *   else await store.saveRedacted(redactOrder(await store.get(step.id), ctx), step.clearBlindIndexes);
+ *   else await store.saveRedacted(redactOrder(await store.get(step.id), ctx).order, step.clearBlindIndexes);
  * }
  * ```
  */

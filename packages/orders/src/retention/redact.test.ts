@@ -1,6 +1,7 @@
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { describe, expect, it } from 'vitest';
 import { buildBlacklistIndex, rescreenOrders } from '../blacklist/blacklist';
+import { changeDestination } from '../edit/edit';
 import type { OperationContext } from '../model/operation';
 import { Order } from '../model/order';
 import type { Party } from '../model/party';
@@ -10,7 +11,6 @@ import {
   createChangeRequest,
   decideChangeRequest,
 } from '../support/change-request';
-import { changeDestination } from '../support/edit';
 import { appendMessage, createThread } from '../support/thread';
 import { generateOrders } from '../testing/generator';
 import { undoOperation } from '../undo/undo';

@@ -7,6 +7,7 @@ export {
   type MoveTarget,
   moveLines,
   type NewDestinationOptions,
+  type SplitOptions,
   type SplitOutcome,
   splitByRequestedDate,
   splitByTemperature,

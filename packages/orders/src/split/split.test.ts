@@ -1,5 +1,6 @@
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { describe, expect, it } from 'vitest';
+import { bundle } from '../bundle/bundle';
 import {
   checkShipmentInvariants,
   computeAmounts,
@@ -114,6 +115,63 @@ describe('splitByTemperature', () => {
     expect(splitByTemperature(single, keepOnOriginalPolicy, ctx()).issues[0]?.code).toBe(
       'orders.split.nothing_to_split',
     );
+  });
+
+  it('counts the 同梱 children’s lines of a bundled slip, by order and line id', () => {
+    // Parent and child both have a line `L1`: 常温 in the parent, 冷凍 in the child, on an 常温 slip each.
+    const ambientOnly = (id: string, number: string, temperature: OrderLine['temperature']): Order => {
+      const base = generateOrders({ seed: 4, count: 1, mixedTemperatureRate: 0, giftRate: 0 })[0]!;
+      const lines = [line('L1', temperature, 1200, 1)];
+      return {
+        ...base,
+        id,
+        mallOrderNumber: number,
+        payment: { method: 'creditCard', status: 'authorized', paidAmount: 0 },
+        lines,
+        amounts: computeAmounts(lines, {}),
+        shipments: [
+          {
+            ...base.shipments[0]!,
+            id: `${id}-s1`,
+            slipNumber: `${number}-1`,
+            temperature: 'ambient',
+            lines: [{ orderId: id, lineId: 'L1', quantity: 1 }],
+            charges: [],
+            codAmount: 0,
+          },
+        ],
+      };
+    };
+    const bundleOf = (childZone: OrderLine['temperature']) => {
+      const bundled = bundle(
+        ambientOnly('p1', 'R-200', 'ambient'),
+        [ambientOnly('c1', 'R-201', childZone)],
+        { fees: 'sum' },
+        ctx(),
+      );
+      if (!bundled.ok) throw new Error(JSON.stringify(bundled.issues));
+      return bundled.value;
+    };
+
+    const frozenInside = bundleOf('frozen');
+    expect(splitByTemperature(frozenInside.parent, keepOnOriginalPolicy, ctx()).issues).toMatchObject([
+      { code: 'orders.split.bundled_order_missing', data: { missingOrderIds: ['c1'] } },
+    ]);
+    const refused = splitByTemperature(frozenInside.parent, keepOnOriginalPolicy, ctx(), {
+      bundled: frozenInside.children,
+    });
+    expect(refused.issues.map((issue) => issue.code)).toEqual(['orders.split.bundled_shipment']);
+    expect(
+      splitByRequestedDate(frozenInside.parent, keepOnOriginalPolicy, ctx(), {
+        bundled: frozenInside.children,
+      }).issues[0]?.code,
+    ).toBe('orders.split.nothing_to_split');
+
+    const allAmbient = bundleOf('ambient');
+    expect(
+      splitByTemperature(allAmbient.parent, keepOnOriginalPolicy, ctx(), { bundled: allAmbient.children })
+        .issues[0]?.code,
+    ).toBe('orders.split.nothing_to_split');
   });
 
   it('is undone exactly by unsplit, and a second undo is refused', () => {

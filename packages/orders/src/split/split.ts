@@ -1,6 +1,6 @@
 import { createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
 import { commitOperation, type OperationContext, type OperationOutcome } from '../model/operation';
-import type { Order, OrderEvent, Shipment, ShipmentLine } from '../model/order';
+import type { Order, OrderEvent, OrderLine, OrderState, Shipment, ShipmentLine } from '../model/order';
 import type { Party } from '../model/party';
 import type { CalendarDate, TemperatureZone, TimeSlot } from '../model/primitives';
 import { undoOperation } from '../undo/undo';
@@ -11,6 +11,52 @@ import type { SplitPolicy } from './policy';
 export interface SplitOutcome {
   readonly order: Order;
   readonly event: OrderEvent;
+}
+
+/** Options of {@link splitByTemperature} and {@link splitByRequestedDate}. */
+export interface SplitOptions {
+  /**
+   * The 同梱 children of `order` (`bundle.childOrderIds`): its bundled slip carries their lines, so their
+   * temperature zones and dates count too. Required when `order` is a 同梱 parent.
+   */
+  readonly bundled?: readonly OrderState[];
+}
+
+/**
+ * Finds the order line a shipment line refers to, in the order or one of its 同梱 children: line ids are
+ * unique within an order only, so the order id is part of the key.
+ */
+function lineFinder(
+  order: OrderState,
+  bundled: readonly OrderState[],
+): (ref: ShipmentLine) => OrderLine | undefined {
+  const lines = new Map<string, OrderLine>();
+  for (const holder of [order, ...bundled]) {
+    for (const line of holder.lines) lines.set(`${holder.id}\u0000${line.id}`, line);
+  }
+  return (ref) => lines.get(`${ref.orderId}\u0000${ref.lineId}`);
+}
+
+/** A slip carrying lines of an order that was not given: its zones or dates cannot be known. */
+function missingBundled(order: OrderState, bundled: readonly OrderState[]): Issue[] {
+  const known = new Set([order.id, ...bundled.map((child) => child.id)]);
+  const issues: Issue[] = [];
+  order.shipments.forEach((shipment, index) => {
+    if (shipment.state === 'cancelled') return;
+    const missing = [...new Set(shipment.lines.map((line) => line.orderId))].filter((id) => !known.has(id));
+    if (missing.length === 0) return;
+    issues.push(
+      createIssue(
+        'orders.split.bundled_order_missing',
+        `伝票${shipment.slipNumber}には同梱された受注の明細があります。同梱された受注も渡してください`,
+        {
+          path: ['shipments', index],
+          data: { orderId: order.id, shipmentId: shipment.id, missingOrderIds: missing },
+        },
+      ),
+    );
+  });
+  return issues;
 }
 
 const ZONES: readonly TemperatureZone[] = ['ambient', 'chilled', 'frozen'];
@@ -68,7 +114,7 @@ interface SplitPlan {
 function planSplit(
   order: Order,
   ctx: OperationContext,
-  groupOf: (lineId: string, shipment: Shipment) => GroupKey,
+  groupOf: (ref: ShipmentLine, shipment: Shipment) => GroupKey,
   sortGroups: (keys: GroupKey[], shipment: Shipment) => GroupKey[],
   shape: (shipment: Shipment, key: GroupKey) => Shipment,
 ): Result<SplitPlan> {
@@ -78,7 +124,7 @@ function planSplit(
     if (shipment.state === 'cancelled') return;
     const groups = new Map<GroupKey, ShipmentLine[]>();
     for (const ref of shipment.lines) {
-      const key = groupOf(ref.lineId, shipment);
+      const key = groupOf(ref, shipment);
       groups.set(key, [...(groups.get(key) ?? []), ref]);
     }
     if (groups.size < 2) return;
@@ -140,21 +186,29 @@ function runPlan(
 /**
  * 伝票分割 by temperature zone (温度帯別): each open slip holding lines of several zones keeps the first zone
  * (常温, then 冷蔵, then 冷凍) and gives each other zone a new slip with that temperature. Fees, COD, coupon
- * and points follow `policy`; yen stay exact. Undo with {@link unsplit}.
+ * and points follow `policy`; yen stay exact. A 同梱 slip carries its children's lines too: pass the children
+ * as `options.bundled` (refused with `orders.split.bundled_order_missing` otherwise); when their zones differ
+ * the slip is refused with `orders.split.bundled_shipment` (unbundle, split, bundle again). Undo with
+ * {@link unsplit}.
  *
  * @example
  * ```ts
  * const result = splitByTemperature(order, { fees: 'temperaturePriority', discounts: 'apportionByItems' }, ctx);
  * if (result.ok) result.value.order.shipments.map((s) => s.temperature); // ['ambient', 'frozen']
+ * splitByTemperature(parent, keepOnOriginalPolicy, ctx, { bundled: children }); // a 同梱 parent
  * ```
  */
 export function splitByTemperature(
   order: Order,
   policy: SplitPolicy,
   ctx: OperationContext,
+  options: SplitOptions = {},
 ): Result<SplitOutcome> {
-  const zoneOf = (lineId: string): TemperatureZone =>
-    order.lines.find((line) => line.id === lineId)?.temperature ?? 'ambient';
+  const bundled = options.bundled ?? [];
+  const missing = missingBundled(order, bundled);
+  if (missing.length > 0) return fail(missing);
+  const lineOf = lineFinder(order, bundled);
+  const zoneOf = (ref: ShipmentLine): TemperatureZone => lineOf(ref)?.temperature ?? 'ambient';
   const plan = planSplit(
     order,
     ctx,
@@ -171,7 +225,8 @@ const NO_DATE = '';
 /**
  * 伝票分割 by requested delivery date (お届け希望日別): lines with their own requested date (予約商品) are
  * grouped by date; the slip keeps its own date's group (or the earliest) and each other date gets a new slip
- * carrying that date. Undo with {@link unsplit}.
+ * carrying that date. A 同梱 slip is handled as in {@link splitByTemperature} (`options.bundled`). Undo with
+ * {@link unsplit}.
  *
  * @example
  * ```ts
@@ -183,9 +238,14 @@ export function splitByRequestedDate(
   order: Order,
   policy: SplitPolicy,
   ctx: OperationContext,
+  options: SplitOptions = {},
 ): Result<SplitOutcome> {
-  const dateOf = (lineId: string, shipment: Shipment): string =>
-    order.lines.find((line) => line.id === lineId)?.requestedDate ?? shipment.requestedDate ?? NO_DATE;
+  const bundled = options.bundled ?? [];
+  const missing = missingBundled(order, bundled);
+  if (missing.length > 0) return fail(missing);
+  const lineOf = lineFinder(order, bundled);
+  const dateOf = (ref: ShipmentLine, shipment: Shipment): string =>
+    lineOf(ref)?.requestedDate ?? shipment.requestedDate ?? NO_DATE;
   const plan = planSplit(
     order,
     ctx,
@@ -359,7 +419,8 @@ const SPLIT_EVENTS = new Set(['split.temperature', 'split.requestedDate', 'split
  *
  * @example
  * ```ts
- * const undone = unsplit(split.event, split.order, ctx);
+ * const split = splitByTemperature(order, keepOnOriginalPolicy, ctx);
+ * if (split.ok) unsplit(split.value.event, split.value.order, ctx);
  * ```
  */
 export function unsplit(event: OrderEvent, order: Order, ctx: OperationContext): Result<SplitOutcome> {

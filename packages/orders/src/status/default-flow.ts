@@ -1,4 +1,5 @@
 import { createIssue } from '@hakobu/core';
+import type { StandardMailEvent } from '../mail-events/mail-events';
 import type { OrderState } from '../model/order';
 import type { StatusFlow, TransitionGuard } from './flow';
 
@@ -26,7 +27,8 @@ export const paymentSettled: TransitionGuard = (order) =>
       ];
 
 /**
- * Guard: no confirmation hold (確認待ち) and no error alert (such as a blacklist hit) remains.
+ * Guard: no confirmation hold (確認待ち) and no open error alert (such as a blacklist hit) remains; an alert
+ * staff acknowledged (確認済み) no longer stops the order.
  *
  * @example
  * ```ts
@@ -40,7 +42,7 @@ export const noHoldsOrAlerts: TransitionGuard = (order) => [
     }),
   ),
   ...order.alerts
-    .filter((alert) => alert.severity === 'error')
+    .filter((alert) => alert.severity === 'error' && alert.acknowledged === undefined)
     .map((alert) =>
       createIssue(
         'orders.status.unresolved_alert',
@@ -105,8 +107,9 @@ function clearHolds(order: OrderState): OrderState {
 
 /**
  * The default Japanese order flow (標準ステータス): 新規受付 → 入金待ち → 発送待ち → 発送済み → 完了, with
- * 保留 and キャンセル. Guards check payment, holds and alerts, and tracking numbers; effects tell the host to
- * send mails, commit or release stock and report to the mall. Extend it with {@link extendFlow}.
+ * 保留 and キャンセル. Guards check payment, holds and open alerts, and tracking numbers; effects tell the host
+ * to send mails (keys of `STANDARD_MAIL_EVENTS`: 入金確認 `paymentConfirmed`, 発送完了 `shipped`), commit or
+ * release stock and report to the mall. Extend it with {@link extendFlow}.
  */
 export const defaultStatusFlow: StatusFlow = {
   initial: 'new',
@@ -136,7 +139,7 @@ export const defaultStatusFlow: StatusFlow = {
       to: 'awaitingShipment',
       guards: [paymentSettled, noHoldsOrAlerts],
       effects: [
-        { type: 'mail.send', data: { template: 'payment-confirmation' } },
+        { type: 'mail.send', data: { template: 'paymentConfirmed' satisfies StandardMailEvent } },
         { type: 'inventory.allocate' },
       ],
     },
@@ -148,7 +151,7 @@ export const defaultStatusFlow: StatusFlow = {
       guards: [noHoldsOrAlerts, shipmentsReady],
       effects: [
         { type: 'inventory.commit' },
-        { type: 'mail.send', data: { template: 'shipping-notice' } },
+        { type: 'mail.send', data: { template: 'shipped' satisfies StandardMailEvent } },
         { type: 'mall.sync', data: { what: 'shipment' } },
       ],
     },

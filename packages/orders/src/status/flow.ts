@@ -243,7 +243,7 @@ export function checkTransition(
  *
  * @example
  * ```ts
- * availableTransitions(defaultStatusFlow, order).map((t) => t.name); // ['confirm', 'hold', 'cancel']
+ * availableTransitions(defaultStatusFlow, order).map((t) => t.name); // ['awaitPayment', 'confirm'] for a new, paid order
  * ```
  */
 export function availableTransitions(flow: StatusFlow, order: OrderState): TransitionDefinition[] {

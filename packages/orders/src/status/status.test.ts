@@ -1,5 +1,6 @@
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { describe, expect, it } from 'vitest';
+import { STANDARD_MAIL_EVENTS } from '../mail-events/mail-events';
 import type { Order } from '../model/order';
 import { generateOrders } from '../testing/generator';
 import { defaultStatusFlow } from './default-flow';
@@ -24,6 +25,16 @@ const base = () => {
 };
 
 describe('defaultStatusFlow', () => {
+  it('names its mails with the standard mail events only', () => {
+    const mails = defaultStatusFlow.transitions.flatMap((transition) =>
+      (transition.effects ?? [])
+        .filter((effect) => effect.type === 'mail.send')
+        .map((effect) => String(effect.data?.template)),
+    );
+    expect(mails).toEqual(['paymentConfirmed', 'shipped']);
+    for (const mail of mails) expect(Object.keys(STANDARD_MAIL_EVENTS)).toContain(mail);
+  });
+
   it('is valid and every status is reachable', () => {
     expect(validateFlow(defaultStatusFlow)).toEqual([]);
     expect([...reachableStatuses(defaultStatusFlow)].sort()).toEqual(

@@ -1,5 +1,12 @@
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { describe, expect, it } from 'vitest';
+import {
+  cancelLine,
+  changeDelivery,
+  changeDestination,
+  type EditOutcome,
+  setGiftMessage,
+} from '../edit/edit';
 import { orderContent } from '../model/derive';
 import type { OperationContext } from '../model/operation';
 import type { Order } from '../model/order';
@@ -16,7 +23,6 @@ import {
   decideChangeRequest,
   type RequestedChange,
 } from './change-request';
-import { cancelLine, changeDelivery, changeDestination, type EditOutcome, setGiftMessage } from './edit';
 
 const clock = fixedClock('2026-12-01T09:00:00+09:00');
 /** Staff context whose ids carry `prefix`, so two runs differ only in actor and ids. */

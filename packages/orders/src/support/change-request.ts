@@ -1,10 +1,5 @@
 import { type Clock, createIssue, fail, type IdGenerator, type Issue, ok, type Result } from '@hakobu/core';
 import { z } from 'zod';
-import { type OperationContext, toJapanTimestamp } from '../model/operation';
-import type { Order, OrderEvent, OrderState } from '../model/order';
-import { Party } from '../model/party';
-import { CalendarDate, TimeSlot, Timestamp } from '../model/primitives';
-import type { TransitionEffect } from '../status/flow';
 import {
   cancelLine,
   changeDelivery,
@@ -12,7 +7,12 @@ import {
   type EditOutcome,
   GIFT_MESSAGE_MAX_LENGTH,
   setGiftMessage,
-} from './edit';
+} from '../edit/edit';
+import { type OperationContext, toJapanTimestamp } from '../model/operation';
+import type { Order, OrderEvent, OrderState } from '../model/order';
+import { Party } from '../model/party';
+import { CalendarDate, TimeSlot, Timestamp } from '../model/primitives';
+import type { TransitionEffect } from '../status/flow';
 
 const ShipmentIds = z.array(z.string().min(1)).min(1).optional();
 

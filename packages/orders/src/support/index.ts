@@ -15,17 +15,6 @@ export {
 } from './change-request';
 export { endOfJapanDay } from './deadline';
 export {
-  cancelLine,
-  changeDelivery,
-  changeDestination,
-  type DeliveryChange,
-  type EditOutcome,
-  type EditTargetOptions,
-  GIFT_MESSAGE_MAX_LENGTH,
-  type LineCancellation,
-  setGiftMessage,
-} from './edit';
-export {
   appendMessage,
   createThread,
   MESSAGE_MAX_LENGTH,

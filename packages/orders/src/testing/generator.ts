@@ -283,7 +283,7 @@ function generateOne(random: SeededRandom, n: number, options: Required<Generate
       holds: [],
       deliveryNotePrinted: false,
       labelExported: false,
-      mailsSent: ['order-confirmation'],
+      mailsSent: ['orderConfirmation'],
       mallSync: 'notSynced',
     },
     alerts: [],

@@ -213,7 +213,7 @@ export interface FollowUpDue {
  *
  * @example
  * ```ts
- * followUpDue(orders, { daysAfterShipped: 7, template: 'review-request' }, systemClock);
+ * followUpDue(orders, { daysAfterShipped: 7, template: 'followUp' }, systemClock);
  * // [{ orderId: 'o0000012', dueOn: '2026-12-05' }]
  * ```
  */

@@ -2,7 +2,7 @@ import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { describe, expect, it } from 'vitest';
 import { unbundle } from '../bundle/bundle';
 import { orderContent } from '../model/derive';
-import type { OperationContext } from '../model/operation';
+import { appendRecord, commitOperation, type OperationContext, stateOf } from '../model/operation';
 import { keepOnOriginalPolicy } from '../split/policy';
 import { moveLines, unsplit } from '../split/split';
 import { defaultStatusFlow } from '../status/default-flow';
@@ -73,5 +73,41 @@ describe('undoOperation', () => {
     const undone = undoOperation(result.event, [held.value.order], c);
     expect(undone.issues.map((issue) => issue.code)).toEqual(['orders.undo.conflict']);
     expect(held.value.order).toEqual(copy);
+  });
+
+  it('does not let a record that changed nothing block the undo, and never undoes the record', () => {
+    const c = ctx();
+    const { order, result } = moved(c);
+    const noted = appendRecord([result.order], c, 'automation.action', { outcome: 'succeeded' });
+    expect(noted.event).toMatchObject({ recordOnly: true });
+    expect(noted.event.before).toBeUndefined();
+    expect(noted.orders[0]!.version).toBe(result.order.version + 1);
+    expect(undoOperation(noted.event, noted.orders, c).issues[0]?.code).toBe('orders.undo.not_undoable');
+    const undone = undoOperation(result.event, noted.orders, c);
+    if (!undone.ok) throw new Error(JSON.stringify(undone.issues));
+    expect(orderContent(undone.value.orders[0]!)).toEqual(orderContent(order));
+  });
+
+  it('never undoes what a mall did (mall.update, mall.changed_after_shipment)', () => {
+    const c = ctx();
+    const { result } = moved(c);
+    const state = stateOf(result.order);
+    for (const type of ['mall.update', 'mall.changed_after_shipment']) {
+      const changed = { ...state, notes: { ...state.notes, customer: 'モール側で変更' } };
+      const fact = commitOperation([result.order], [changed], c, type, { changedFields: ['notes'] });
+      expect(fact.event.before).toBeUndefined();
+      expect(fact.event.afterVersions).toBeUndefined();
+      expect(undoOperation(fact.event, fact.orders, c).issues[0]?.code).toBe('orders.undo.not_undoable');
+      // A history stored before this rule may hold snapshots for the event: still refused.
+      const legacy = {
+        ...fact.event,
+        before: [state],
+        afterVersions: { [state.id]: fact.orders[0]!.version },
+      };
+      const stored = { ...fact.orders[0]!, history: [...result.order.history, legacy] };
+      expect(undoOperation(legacy, [stored], c).issues[0]?.code).toBe('orders.undo.not_undoable');
+      // And it is a change: the split before it can no longer be undone.
+      expect(undoOperation(result.event, fact.orders, c).issues[0]?.code).toBe('orders.undo.conflict');
+    }
   });
 });

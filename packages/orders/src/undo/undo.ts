@@ -1,10 +1,17 @@
 import { createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
-import { commitOperation, type OperationContext, type OperationOutcome } from '../model/operation';
+import {
+  commitOperation,
+  isOutsideFact,
+  type OperationContext,
+  type OperationOutcome,
+} from '../model/operation';
 import type { Order, OrderEvent } from '../model/order';
 
 /**
  * True when the order is in the state the event left it in: the event is in its history and every later
- * event was reverted, last first (an undo stack), with the version moved by exactly those events.
+ * event either was reverted, last first (an undo stack), or is a record that changed nothing but the history
+ * (`recordOnly`, such as the automation record of the operation itself), with the version moved by exactly
+ * those events.
  */
 function unchangedSince(order: Order, event: OrderEvent): boolean {
   const at = order.history.findIndex((entry) => entry.id === event.id);
@@ -14,6 +21,7 @@ function unchangedSince(order: Order, event: OrderEvent): boolean {
   if (order.version !== afterVersion + later.length) return false;
   const stack: string[] = [];
   for (const entry of later) {
+    if (entry.recordOnly === true) continue;
     if (entry.undoes !== undefined && stack.at(-1) === entry.undoes) stack.pop();
     else stack.push(entry.id);
   }
@@ -23,15 +31,17 @@ function unchangedSince(order: Order, event: OrderEvent): boolean {
 /**
  * Reverts an operation (元に戻す): every order the event touched gets back its exact prior state (deep-equal
  * apart from `version`, which moves forward, and `history`, which gains an `undo` event). Refused, with the
- * orders unchanged, when the event cannot be undone, was already undone, or any order changed since
- * (`orders.undo.conflict`); later operations that were themselves undone, last first, do not count as
- * changes, so a stack of operations can be undone step by step. `current` must hold every order named by the event.
+ * orders unchanged, when the event cannot be undone (a status move, a record, an outside fact such as
+ * `mall.update`), was already undone, or any order changed since (`orders.undo.conflict`). Later events that
+ * changed nothing but the history (`recordOnly`: automation's records) and later operations that were
+ * themselves undone, last first, do not count as changes, so an automation split can be undone and a stack of
+ * operations can be undone step by step. `current` must hold every order named by the event.
  *
  * @example
  * ```ts
  * const split = splitByTemperature(order, policy, ctx);
  * if (split.ok) {
- *   const undone = undoOperation(split.value.event, split.value.orders, ctx);
+ *   const undone = undoOperation(split.value.event, [split.value.order], ctx);
  *   // undone.value.orders[0] has the shipments of `order` again
  * }
  * ```
@@ -41,7 +51,7 @@ export function undoOperation(
   current: readonly Order[],
   ctx: OperationContext,
 ): Result<OperationOutcome> {
-  if (event.before === undefined || event.afterVersions === undefined) {
+  if (event.before === undefined || event.afterVersions === undefined || isOutsideFact(event.type)) {
     return fail([
       createIssue('orders.undo.not_undoable', `操作「${event.type}」は元に戻せません`, {
         data: { eventId: event.id },

@@ -1,0 +1,1 @@
+export { isStandardMailEvent, STANDARD_MAIL_EVENTS, type StandardMailEvent } from './mail-events';
