@@ -14,6 +14,7 @@ import {
 import {
   checkOrderChanges,
   fullAddress,
+  isOpenAlert,
   isRedactedOrder,
   type MallOrderKey,
   mallKeyString,
@@ -165,7 +166,8 @@ export function createPostgresOrderRepository(
       ordered_date: toJapanDate(order.orderedAt),
       billed_total: order.amounts.billedTotal,
       tags: order.tags,
-      alert_count: order.alerts.length,
+      // Acknowledged (確認済み) alerts do not count, as in the in-memory repository's `hasAlerts`.
+      alert_count: order.alerts.filter(isOpenAlert).length,
       has_tracking: order.shipments.some((shipment) => shipment.trackingNumbers.length > 0),
       name_keys: await keys(
         parties.flatMap((p) => [p.name, p.nameKana ?? '']),

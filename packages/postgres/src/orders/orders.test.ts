@@ -55,7 +55,18 @@ registerConformance(
 );
 
 describe('createPostgresOrderRepository on PGlite', () => {
-  const orders = generateOrders({ seed: 7, count: 120, idPrefix: 'pq' });
+  const alert = { code: 'orders.blacklist.hit', severity: 'warning' as const, message: 'ブラックリスト該当' };
+  const orders = generateOrders({ seed: 7, count: 120, idPrefix: 'pq' }).map((order, index) =>
+    // One order with an open alert, one with an acknowledged (確認済み) alert only.
+    index === 10
+      ? { ...order, alerts: [alert] }
+      : index === 11
+        ? {
+            ...order,
+            alerts: [{ ...alert, acknowledged: { by: 'staff-1', at: '2026-11-28T10:00:00.000+09:00' } }],
+          }
+        : order,
+  );
 
   it('answers every query as the in-memory repository does', async () => {
     const sql = createPostgresOrderRepository(db, { schema: await freshSchema('oq') });
@@ -71,6 +82,7 @@ describe('createPostgresOrderRepository on PGlite', () => {
       { orderedFrom: first.orderedAt.slice(0, 10), orderedTo: first.orderedAt.slice(0, 10) },
       { minTotal: 3000, maxTotal: 20000 },
       { hasAlerts: false },
+      { hasAlerts: true },
       { hasTracking: false },
       { text: first.orderer.name.slice(0, 2) },
       { text: first.orderer.phone },
