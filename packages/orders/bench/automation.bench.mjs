@@ -144,9 +144,13 @@ const secondMs = performance.now() - start;
 const actions = first.counts.succeeded + first.counts.refused + first.counts.failed;
 
 const round = (value, digits = 1) => Number(value.toFixed(digits));
+const orderCount = (count) => `${count.toLocaleString('en-US')} orders`;
+const measured = base === 100_000 ? orderCount(base) : `${orderCount(base)}, scaled to 100,000`;
+const doubled = `${orderCount(base)} vs ${orderCount(2 * base)}`;
 const results = [
   {
     name: 'simulate (4 rule sets) per 100k orders',
+    size: measured,
     value: round(simulateSmall * perHundredK),
     unit: 'ms',
     goal: '< 2000',
@@ -155,6 +159,7 @@ const results = [
   },
   {
     name: 'simulate t(2n)/t(n)',
+    size: doubled,
     value: round(simulateLarge / simulateSmall, 2),
     unit: 'ratio',
     goal: '<= 2.2',
@@ -162,6 +167,7 @@ const results = [
   },
   {
     name: 'run through in-memory ports per 1k orders',
+    size: `${orderCount(runBase)}, scaled to 1,000`,
     value: round((firstMs * 1000) / runBase),
     unit: 'ms',
     goal: '< 500',
@@ -171,6 +177,7 @@ const results = [
   },
   {
     name: 'second run (nothing to do) per 1k orders',
+    size: `${orderCount(runBase)}, scaled to 1,000`,
     value: round((secondMs * 1000) / runBase),
     unit: 'ms',
     goal: '< 200 and no action',

@@ -59,9 +59,13 @@ const splitMs = time(() => {
 });
 
 const round = (value, digits = 1) => Number(value.toFixed(digits));
+const orderCount = (count) => `${count.toLocaleString('en-US')} orders`;
+const measured = base === 100_000 ? orderCount(base) : `${orderCount(base)}, scaled to 100,000`;
+const doubled = `${orderCount(base)} vs ${orderCount(2 * base)}`;
 const results = [
   {
     name: 'bundle candidates per 100k orders',
+    size: measured,
     value: round(bundleSmall * perHundredK),
     unit: 'ms',
     goal: '< 1000',
@@ -70,6 +74,7 @@ const results = [
   },
   {
     name: 'bundle candidates t(2n)/t(n)',
+    size: doubled,
     value: round(bundleLarge / bundleSmall, 2),
     unit: 'ratio',
     goal: '<= 2.2',
@@ -77,6 +82,7 @@ const results = [
   },
   {
     name: 'blacklist screening (10k entries) per 100k orders',
+    size: measured,
     value: round(screenSmall * perHundredK),
     unit: 'ms',
     goal: '< 1000',
@@ -85,6 +91,7 @@ const results = [
   },
   {
     name: 'blacklist screening t(2n)/t(n)',
+    size: doubled,
     value: round(screenLarge / screenSmall, 2),
     unit: 'ratio',
     goal: '<= 2.2',
@@ -92,6 +99,7 @@ const results = [
   },
   {
     name: 'split by temperature per 1k mixed orders',
+    size: `${orderCount(mixed.length)} with mixed zones, scaled to 1,000`,
     value: round((splitMs * 1000) / Math.max(1, mixed.length), 2),
     unit: 'ms',
   },

@@ -1,4 +1,4 @@
-import { createIssue, fail, ok, type Result } from '@hakobu/core';
+import { copyData, createIssue, fail, ok, type Result } from '@hakobu/core';
 import type { Movement, Reservation, StockLevel } from '../model/stock';
 import { StockBatch, type StockBatchOutcome } from './batch';
 import { evaluateBatch, type StockView, withLocation } from './evaluate';
@@ -64,7 +64,7 @@ export function createMemoryStockStore(): StockStore {
     const previous = applied.get(batch.key);
     if (previous !== undefined) {
       if (previous.fingerprint === fingerprint)
-        return ok(structuredClone({ ...previous.outcome, replayed: true }));
+        return ok(copyData({ ...previous.outcome, replayed: true }));
       return fail([
         createIssue(
           'inventory.idempotency_conflict',
@@ -87,8 +87,8 @@ export function createMemoryStockStore(): StockStore {
       reservations: changes,
       movements,
     };
-    applied.set(batch.key, { fingerprint, outcome: structuredClone(outcome) });
-    return ok(structuredClone(outcome));
+    applied.set(batch.key, { fingerprint, outcome: copyData(outcome) });
+    return ok(copyData(outcome));
   }
 
   function writeReservation(

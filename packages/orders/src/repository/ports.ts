@@ -1,7 +1,7 @@
-import { createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
+import { copyData, createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
 import type { BlacklistEntry } from '../blacklist/blacklist';
 import { mallKeyString } from '../model/derive';
-import type { MallOrderKey, Order } from '../model/order';
+import type { MallOrderKey, Order, OrderEvent } from '../model/order';
 import { type OrderQuery, type Page, type QueryResult, queryOrders } from './query';
 
 /**
@@ -119,9 +119,38 @@ export function checkOrderChanges(changes: readonly OrderChange[], stored: Store
   return issues;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A copy of `order` whose `history` is `history`; keys keep their order, so serialised bytes do not change. */
+function withHistory(order: Order, history: OrderEvent[]): Order {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(order)) out[key] = key === 'history' ? history : copyData(value);
+  return out as Order;
+}
+
 /**
- * An in-memory {@link OrderRepository} (for tests, demos and small hosts). Stores structured clones, so
- * callers cannot change stored orders by accident.
+ * The stored form of a saved order: its state copied, its history events frozen and shared with the stored
+ * version it replaces wherever the caller handed back the very same event (the usual case: operations only
+ * append), so a save copies only what is new.
+ */
+function storedForm(order: Order, previous: Order | undefined): Order {
+  return withHistory(
+    order,
+    order.history.map((event, i) => (event === previous?.history[i] ? event : deepFreeze(copyData(event)))),
+  );
+}
+
+/**
+ * An in-memory {@link OrderRepository} (for tests, demos and small hosts). Orders go in and out as copies,
+ * so callers cannot change stored orders by accident. History events are the record and never change once
+ * written: they are kept frozen and shared between the store and the orders it returns, which keeps reads
+ * and saves of orders with long histories cheap — mutating a returned event throws a `TypeError`.
  *
  * @example
  * ```ts
@@ -130,16 +159,17 @@ export function checkOrderChanges(changes: readonly OrderChange[], stored: Store
  * ```
  */
 export function createInMemoryOrderRepository(initial: readonly Order[] = []): OrderRepository {
-  const byId = new Map<string, Order>(initial.map((order) => [order.id, structuredClone(order)]));
+  const byId = new Map<string, Order>(initial.map((order) => [order.id, storedForm(order, undefined)]));
   const byMallKey = new Map<string, string>(initial.map((order) => [mallKeyString(order), order.id]));
+  const out = (order: Order): Order => withHistory(order, [...order.history]);
   return {
     async get(id) {
       const order = byId.get(id);
-      return order === undefined ? undefined : structuredClone(order);
+      return order === undefined ? undefined : out(order);
     },
     async findByMallKey(key) {
-      const id = byMallKey.get(mallKeyString(key));
-      return id === undefined ? undefined : structuredClone(byId.get(id));
+      const order = byId.get(byMallKey.get(mallKeyString(key)) ?? '');
+      return order === undefined ? undefined : out(order);
     },
     async save(changes) {
       const issues = checkOrderChanges(changes, {
@@ -147,17 +177,19 @@ export function createInMemoryOrderRepository(initial: readonly Order[] = []): O
         ownerOfMallKey: (key) => byMallKey.get(key),
       });
       if (issues.length > 0) return fail(issues);
-      for (const { order } of changes) {
+      const saved = changes.map(({ order }) => {
         const previous = byId.get(order.id);
         if (previous !== undefined) byMallKey.delete(mallKeyString(previous));
-        byId.set(order.id, structuredClone(order));
+        const stored = storedForm(order, previous);
+        byId.set(order.id, stored);
         byMallKey.set(mallKeyString(order), order.id);
-      }
-      return ok(changes.map(({ order }) => structuredClone(order)));
+        return stored;
+      });
+      return ok(saved.map(out));
     },
     async query(query, page) {
       const result = queryOrders(byId.values(), query, page);
-      return { items: result.items.map((order) => structuredClone(order)), total: result.total };
+      return { items: result.items.map(out), total: result.total };
     },
   };
 }
@@ -172,18 +204,18 @@ export function createInMemoryOrderRepository(initial: readonly Order[] = []): O
  * ```
  */
 export function createInMemoryBlacklistStore(initial: readonly BlacklistEntry[] = []): BlacklistStore {
-  const entries = new Map(initial.map((entry) => [entry.id, structuredClone(entry)]));
+  const entries = new Map(initial.map((entry) => [entry.id, copyData(entry)]));
   let revision = 0;
   return {
     async list() {
-      return [...entries.values()].map((entry) => structuredClone(entry));
+      return [...entries.values()].map((entry) => copyData(entry));
     },
     async get(id) {
       const entry = entries.get(id);
-      return entry === undefined ? undefined : structuredClone(entry);
+      return entry === undefined ? undefined : copyData(entry);
     },
     async put(entry) {
-      entries.set(entry.id, structuredClone(entry));
+      entries.set(entry.id, copyData(entry));
       revision += 1;
     },
     async remove(id) {

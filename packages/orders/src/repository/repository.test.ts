@@ -77,3 +77,52 @@ describe('matchesQuery', () => {
     expect(cod.total).toBe(orders.filter((o) => o.payment.method === 'cod').length);
   });
 });
+
+describe('createInMemoryOrderRepository history events', () => {
+  const event = (id: string, note: string) => ({
+    id,
+    type: 'tag',
+    at: '2026-11-28T10:00:00.000+09:00',
+    actor: 'staff-1',
+    orderIds: ['h1'],
+    details: { note },
+  });
+
+  it('keeps events frozen and shared, so a save copies only new ones; a rewritten event is stored', async () => {
+    const [generated] = generateOrders({ seed: 5, count: 1, idPrefix: 'h' });
+    const order = { ...generated!, history: [event('e1', 'first')] };
+    const repository = createInMemoryOrderRepository();
+    await repository.save([{ order, expectedVersion: null }]);
+    const read = (await repository.get(order.id))!;
+    expect(Object.isFrozen(read.history[0])).toBe(true);
+    expect(() => {
+      (read.history[0]!.details as { note: string }).note = 'changed';
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(order.history[0])).toBe(false);
+
+    const appended = {
+      ...read,
+      version: read.version + 1,
+      history: [...read.history, event('e2', 'second')],
+    };
+    await repository.save([{ order: appended, expectedVersion: read.version }]);
+    const again = (await repository.get(order.id))!;
+    expect(again.history[0]).toBe(read.history[0]);
+    expect(again.history.map((e) => e.details)).toEqual([{ note: 'first' }, { note: 'second' }]);
+
+    // Redaction rewrites earlier events: a different object at a stored position replaces the stored event.
+    const rewritten = {
+      ...again,
+      version: again.version + 1,
+      history: [event('e1', '（削除済み）'), again.history[1]!],
+    };
+    await repository.save([{ order: rewritten, expectedVersion: again.version }]);
+    expect((await repository.get(order.id))!.history.map((e) => e.details)).toEqual([
+      { note: '（削除済み）' },
+      { note: 'second' },
+    ]);
+    // A returned order's own fields are copies: changing them changes nothing stored.
+    again.tags.push('mutated');
+    expect((await repository.get(order.id))!.tags).not.toContain('mutated');
+  });
+});

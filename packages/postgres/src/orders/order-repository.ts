@@ -1,5 +1,6 @@
 import {
   blindIndex,
+  copyData,
   DASH_CHARACTERS,
   decryptField,
   encryptField,
@@ -260,7 +261,7 @@ export function createPostgresOrderRepository(
       if (updated.rows.length !== updates.length) throw new Raced();
     }
     await writeEvents(tx, changes, byId);
-    return ok(changes.map(({ order }) => structuredClone(order)));
+    return ok(changes.map(({ order }) => copyData(order)));
   }
 
   async function writeEvents(tx: SqlExecutor, changes: readonly OrderChange[], byId: Map<string, StoredRow>) {

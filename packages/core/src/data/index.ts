@@ -1,0 +1,1 @@
+export { copyData } from './copy';
