@@ -20,6 +20,7 @@ type Summary = {
     total: number;
     held: number;
     blacklisted: number;
+    labelExported: number;
     statuses: Record<string, number>;
     files: { file: string; rejected: number }[];
     reimport: { created: number; unchanged: number };
@@ -217,6 +218,11 @@ describe('examples/daily-flow', () => {
     expect(summary.tracking.unmatched).toBe(1);
     expect(summary.tracking.fallback).toBeGreaterThanOrEqual(1);
     expect(summary.orders.statuses.shipped).toBe(135);
+  });
+
+  it('marks 送り状出力済み with markLabelExported on every order holding a written slip', () => {
+    // Every shipped slip was written to a label file first; a 同梱 child ships on its parent's slip.
+    expect(summary.orders.labelExported).toBe(summary.orders.statuses.shipped! - summary.bundles.children);
   });
 
   it('sends one mail per parcel and prints gift notes without prices', () => {

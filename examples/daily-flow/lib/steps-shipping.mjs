@@ -4,7 +4,7 @@ import { LABEL_SYSTEMS, readTracking, writeLabels } from '@hakobu/carriers';
 import { withCheckDigit } from '@hakobu/carriers/testing';
 import { normalizePostalCode, readCsv, writeCsv } from '@hakobu/core';
 import { commit } from '@hakobu/inventory';
-import { applyTracking, applyTransition, defaultStatusFlow } from '@hakobu/orders';
+import { applyTracking, applyTransition, defaultStatusFlow, markLabelExported } from '@hakobu/orders';
 import { changeSet, csvBytes, lineIndex, record } from './day.mjs';
 import { chooseCarrier, ITEM_NAME_RULES, LABEL_SETTINGS, SHIPPER, TODAY } from './shop.mjs';
 import { readyToShip } from './steps-intake.mjs';
@@ -78,16 +78,16 @@ export async function labelsStep(day, output) {
         })),
       );
     }
-    const written = new Set(
-      batch.files.flatMap((file) => file.rows.map((row) => holderOf.get(row.shipmentId))),
-    );
-    for (const holderId of [...written].sort()) {
-      changes.put(
-        record(changes.get(holderId), ctx, 'label.export', { system }, (state) => ({
-          ...state,
-          axes: { ...state.axes, labelExported: true },
-        })),
-      );
+    // 送り状出力済み per holder, naming the slips this file carries (a holder whose slips go to two systems
+    // gets the second file as a re-export record).
+    const written = new Map();
+    for (const row of batch.files.flatMap((file) => file.rows)) {
+      const holderId = holderOf.get(row.shipmentId);
+      written.set(holderId, [...new Set([...(written.get(holderId) ?? []), row.shipmentId])]);
+    }
+    for (const holderId of [...written.keys()].sort()) {
+      const shipmentIds = written.get(holderId);
+      changes.put(markLabelExported(changes.get(holderId), ctx, { shipmentIds, system }).order);
     }
     runs.push({ system, label: settings.label, batch, holderOf });
   }

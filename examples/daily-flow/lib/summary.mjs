@@ -74,6 +74,7 @@ export function buildSummary({
       statuses,
       held: screened.held,
       blacklisted: screened.blacklisted,
+      labelExported: orders.filter((order) => order.axes.labelExported).length,
     },
     alerts: [...byCode.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)),
     bundles,

@@ -145,16 +145,7 @@ export {
   exportCsv,
   exportTable,
 } from './export';
-export {
-  DELIVERY_NOTE_PRINTED_EVENT,
-  type DeliveryNoteData,
-  type DeliveryNoteLine,
-  type DeliveryNotePrintOptions,
-  type DeliveryNotePrintOutcome,
-  deliveryNote,
-  isGift,
-  markDeliveryNotePrinted,
-} from './gift';
+export { type DeliveryNoteData, type DeliveryNoteLine, deliveryNote, isGift } from './gift';
 export { isStandardMailEvent, STANDARD_MAIL_EVENTS, type StandardMailEvent } from './mail-events';
 export {
   createManualOrder,
@@ -219,6 +210,16 @@ export {
   toJapanTimestamp,
   Yen,
 } from './model';
+export {
+  DELIVERY_NOTE_PRINTED_EVENT,
+  type DeliveryNotePrintOptions,
+  type DeliveryNotePrintOutcome,
+  LABEL_EXPORTED_EVENT,
+  type LabelExportOptions,
+  type LabelExportOutcome,
+  markDeliveryNotePrinted,
+  markLabelExported,
+} from './printed';
 export {
   type CustomerRank,
   customerRank,

@@ -2,19 +2,14 @@ import { PaymentMethod } from '@hakobu/orders';
 import { z } from 'zod';
 
 /**
- * The standard mail events (メール種別): 注文確認/サンクス `orderConfirmation`, 入金確認 `paymentConfirmed`,
- * 入金催促 `paymentReminder`, 発送完了 `shipped`, フォロー `followUp`. Hosts may use their own keys too
- * (custom mail); {@link MailEvent} accepts any non-empty key.
+ * The standard mail events (メール種別) are defined once, in `@hakobu/orders` (`STANDARD_MAIL_EVENTS`:
+ * 注文確認/サンクス `orderConfirmation`, 入金確認 `paymentConfirmed`, 入金催促 `paymentReminder`, 発送完了
+ * `shipped`, フォロー `followUp`), and re-exported here so templates, automation rules, the status flow's mail
+ * effects and `axes.mailsSent` share one vocabulary. Hosts may use their own keys too (custom mail).
  */
-export const STANDARD_MAIL_EVENTS = {
-  orderConfirmation: '注文確認',
-  paymentConfirmed: '入金確認',
-  paymentReminder: '入金催促',
-  shipped: '発送完了',
-  followUp: 'フォロー',
-} as const;
+export { STANDARD_MAIL_EVENTS } from '@hakobu/orders';
 
-/** A mail event key: one of {@link STANDARD_MAIL_EVENTS} or a custom key. */
+/** A mail event key: one of `STANDARD_MAIL_EVENTS` (of `@hakobu/orders`) or a custom key. */
 export const MailEvent = z.string().regex(/^[A-Za-z][\w.-]*$/);
 /** @see {@link MailEvent} */
 export type MailEvent = z.infer<typeof MailEvent>;

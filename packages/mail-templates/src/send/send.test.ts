@@ -1,6 +1,14 @@
 import { ok } from '@hakobu/core';
 import { fixedClock, registerConformance, sequenceIdGenerator } from '@hakobu/core/testing';
-import type { Order } from '@hakobu/orders';
+import {
+  commitOperation,
+  evaluateCondition,
+  followUpDue,
+  type Order,
+  stateOf,
+  undoOperation,
+  withMailSent,
+} from '@hakobu/orders';
 import { generateOrders } from '@hakobu/orders/testing';
 import { describe, expect, it } from 'vitest';
 import { createMailComposer } from '../compose/composer';
@@ -25,6 +33,8 @@ const created = createMailComposer({
 });
 if (!created.ok) throw new Error(JSON.stringify(created.issues));
 const composer = created.value;
+
+const operation = () => ({ clock, ids: sequenceIdGenerator(), actor: 'system:mail' });
 
 function orders(count: number): Order[] {
   return generateOrders({ count, seed: 3 });
@@ -95,13 +105,86 @@ describe('sendBulk', () => {
     expect(updates).toHaveLength(4);
     for (const [index, update] of updates.entries()) {
       const order = update.orders[0]!;
-      expect(order.axes.mailsSent).toEqual([
-        ...new Set([...list[index]!.axes.mailsSent, outcome.events[index]!.templateId]),
-      ]);
+      const sent = outcome.events[index]!;
+      expect(order.axes.mailsSent).toEqual([...list[index]!.axes.mailsSent, 'shipped']);
       expect(order.version).toBe(list[index]!.version + 1);
       expect(update.event.type).toBe('mail.sent');
       expect(update.event.before).toBeUndefined();
+      expect(update.event.details).toEqual({
+        mails: [{ event: 'shipped', templateId: sent.templateId, messageId: sent.messageId }],
+      });
     }
+    expect(new Set(outcome.events.map((event) => event.templateId)).size).toBeGreaterThan(1);
+  });
+
+  it('records a mail whose event is already on the axis as a record that keeps earlier undos', async () => {
+    const [order] = orders(1);
+    const tagged = commitOperation(
+      [order!],
+      [{ ...stateOf(order!), tags: ['要確認'] }],
+      operation(),
+      'tags.set',
+      {},
+    );
+    expect(order!.axes.mailsSent).toEqual(['orderConfirmation']);
+    const resend = composer.compose({
+      order: tagged.orders[0]!,
+      event: 'orderConfirmation',
+      sequence: 2,
+      now: clock.now(),
+    });
+    const outcome = await sendBulk([resend], {
+      transport: createInMemoryTransport({ ids: sequenceIdGenerator() }),
+      log: createInMemorySendLog(),
+      clock,
+    });
+    const [update] = applyMailSent(tagged.orders, outcome.events, operation());
+    expect(update!.event.recordOnly).toBe(true);
+    expect(update!.orders[0]!.axes.mailsSent).toEqual(['orderConfirmation']);
+    expect(update!.event.details).toMatchObject({ mails: [{ event: 'orderConfirmation' }] });
+    const undone = undoOperation(tagged.event, update!.orders, operation());
+    expect(undone.ok && undone.value.orders[0]!.tags).toEqual(order!.tags);
+  });
+});
+
+describe('one mail vocabulary with @hakobu/orders', () => {
+  const shippedOn = '2026-11-20';
+  function shipped(order: Order): Order {
+    return {
+      ...order,
+      status: 'shipped',
+      shipments: order.shipments.map((shipment) => ({ ...shipment, state: 'shipped', shippedOn })),
+    };
+  }
+
+  it('makes a mail sent through sendBulk + applyMailSent count as the automation-recorded one', async () => {
+    const list = orders(3).map(shipped);
+    const composed = list.map((order) => composer.compose({ order, event: 'followUp', now: clock.now() }));
+    const outcome = await sendBulk(composed, {
+      transport: createInMemoryTransport({ ids: sequenceIdGenerator() }),
+      log: createInMemorySendLog(),
+      clock,
+    });
+    expect(outcome.counts.sent).toBe(3);
+    // The templates differ from the event (payment-method variants such as `followUp-card`): the axis must
+    // still say `followUp`.
+    expect(outcome.events.filter((event) => event.templateId !== 'followUp')).not.toEqual([]);
+    const viaTemplates = applyMailSent(list, outcome.events, operation()).map((update) => update.orders[0]!);
+    const viaAutomation = list.map((order) => withMailSent(order, 'followUp'));
+
+    const followUp = { kind: 'mailSent', template: 'followUp' } as const;
+    const today = { today: '2026-11-28' };
+    for (const [index, order] of viaTemplates.entries()) {
+      expect(order.axes.mailsSent).toEqual(viaAutomation[index]!.axes.mailsSent);
+      expect(evaluateCondition(followUp, order, today).matched).toBe(true);
+      expect(evaluateCondition(followUp, list[index]!, today).matched).toBe(false);
+    }
+    const due = { daysAfterShipped: 7, template: 'followUp' };
+    expect(followUpDue(list, due, clock).map((entry) => entry.orderId)).toEqual(
+      list.map((order) => order.id),
+    );
+    expect(followUpDue(viaTemplates, due, clock)).toEqual([]);
+    expect(followUpDue(viaAutomation, due, clock)).toEqual([]);
   });
 });
 

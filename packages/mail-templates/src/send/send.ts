@@ -7,11 +7,13 @@ import {
   type Result,
 } from '@hakobu/core';
 import {
+  appendRecord,
   commitOperation,
   type OperationContext,
   type OperationOutcome,
   type Order,
   stateOf,
+  withMailSent,
 } from '@hakobu/orders';
 import type { MailMessage } from '../compose/definitions';
 
@@ -128,10 +130,16 @@ export function createInMemoryTransport(options: {
   };
 }
 
-/** A message was sent (メール送信済): the data that updates the order's mail-sent axis. */
+/**
+ * A message was sent (メール送信済): the data that updates the order's mail-sent axis. `event` (the mail
+ * event key, e.g. `shipped`) is what goes on `axes.mailsSent`; `templateId` (the template that rendered it,
+ * e.g. `shipped-cod`) stays in the send log and the order's history.
+ */
 export interface MailSentEvent {
   readonly orderId: string;
+  /** The mail event key (メール種別), e.g. a key of `STANDARD_MAIL_EVENTS`. */
   readonly event: string;
+  /** The template that rendered the message. */
   readonly templateId: string;
   readonly messageId: string;
   readonly idempotencyKey: string;
@@ -255,14 +263,18 @@ export async function sendBulk(
 }
 
 /**
- * Updates the mail-sent axis (送信済メール) of the orders named by sent events: each template id is added
- * once to `axes.mailsSent`, with a `mail.sent` history event (not undoable: a sent mail cannot be unsent).
- * Orders without events are not returned.
+ * Updates the mail-sent axis (送信済メール) of the orders named by sent events: each mail event key (e.g.
+ * `shipped`, not the template id) is added once to `axes.mailsSent`, the vocabulary the `mailSent` automation
+ * condition, `followUpDue` and the automation's own sends of `@hakobu/orders` use, so a mail sent here counts
+ * as sent there. The template and message ids go in the `mail.sent` history event (not undoable: a sent mail
+ * cannot be unsent; a record when every event was already on the axis). Orders without events are not
+ * returned.
  *
  * @example
  * ```ts
  * const updates = applyMailSent(orders, outcome.events, { clock, ids, actor: 'system:mail' });
- * updates[0].orders[0].axes.mailsSent; // ['shipped-card']
+ * updates[0].orders[0].axes.mailsSent; // ['orderConfirmation', 'shipped']
+ * updates[0].event.details; // { mails: [{ event: 'shipped', templateId: 'shipped-card', messageId: 'mail-0001' }] }
  * ```
  */
 export function applyMailSent(
@@ -274,16 +286,17 @@ export function applyMailSent(
   for (const order of orders) {
     const mine = events.filter((event) => event.orderId === order.id);
     if (mine.length === 0) continue;
-    const mailsSent = [...new Set([...order.axes.mailsSent, ...mine.map((event) => event.templateId)])];
+    const before = stateOf(order);
+    const marked = mine.reduce((state, { event }) => withMailSent(state, event), before);
+    const details = {
+      mails: mine.map(({ event, templateId, messageId }) => ({ event, templateId, messageId })),
+    };
+    // A mail whose event is already on the axis (the 発送完了 of a second parcel) changes only the history,
+    // so it is a record and never blocks undoing an earlier operation.
     outcomes.push(
-      commitOperation(
-        [order],
-        [{ ...stateOf(order), axes: { ...order.axes, mailsSent } }],
-        ctx,
-        'mail.sent',
-        { mails: mine.map(({ event, templateId, messageId }) => ({ event, templateId, messageId })) },
-        { undoable: false },
-      ),
+      marked === before
+        ? appendRecord([order], ctx, 'mail.sent', details)
+        : commitOperation([order], [marked], ctx, 'mail.sent', details, { undoable: false }),
     );
   }
   return outcomes;

@@ -20,7 +20,10 @@ export const Action = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('addTag'), tag: z.string().min(1) }),
   /** タグ削除 */
   z.object({ kind: z.literal('removeTag'), tag: z.string().min(1) }),
-  /** メール送信 by template key, through the mail port. */
+  /**
+   * メール送信 through the mail port: `template` is the mail event key (e.g. `followUp`), recorded on
+   * `axes.mailsSent` once sent; the host picks the template for it.
+   */
   z.object({ kind: z.literal('sendMail'), template: z.string().min(1) }),
   /** 配送方法設定 on every open slip. */
   z.object({

@@ -111,7 +111,11 @@ export const LeafCondition = z.discriminatedUnion('kind', [
   }),
   /** Some line is in one of the temperature zones (温度帯) */
   z.object({ kind: z.literal('temperature'), in: z.array(TemperatureZone).min(1) }),
-  /** The mail template was already sent (送信済メール) */
+  /**
+   * The mail was already sent (送信済メール): `template` is the mail event key on `axes.mailsSent` (e.g.
+   * `followUp`, a key of `STANDARD_MAIL_EVENTS`), whether automation or `applyMailSent` of
+   * `@hakobu/mail-templates` recorded it
+   */
   z.object({ kind: z.literal('mailSent'), template: z.string().min(1) }),
   /** Every live slip shipped, the last one at least `atLeast` days ago in Japan time (出荷後日数) */
   z.object({ kind: z.literal('shippedDaysAgo'), atLeast: z.number().int().nonnegative() }),

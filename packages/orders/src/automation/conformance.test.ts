@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerConformance } from '../testing/conformance';
+import { registerConformance } from '../testing';
 import { mailPortChecks, warehousePortChecks } from './conformance';
 import { createInMemoryMailPort, createInMemoryWarehouse } from './doubles';
 import type { MailPort } from './ports';

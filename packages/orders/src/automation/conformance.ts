@@ -1,5 +1,5 @@
 import { HakobuError } from '@hakobu/core';
-import type { ConformanceCheck } from '../testing/conformance';
+import type { ConformanceCheck } from '@hakobu/core/testing';
 import { generateOrders } from '../testing/generator';
 import type { MailPort, WarehousePort } from './ports';
 

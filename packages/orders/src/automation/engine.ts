@@ -520,14 +520,16 @@ export function noOpenShipment(order: OrderState): Issue | undefined {
 }
 
 /**
- * The order with a template recorded as sent (送信済メール), once.
+ * The order with a mail recorded as sent (送信済メール), once: `axes.mailsSent` holds mail event keys
+ * (メール種別, e.g. `orderConfirmation`, `followUp`), never template ids, whoever sent the mail. Returns the same
+ * object when the key is already there.
  *
  * @example
  * ```ts
  * withMailSent(order, 'orderConfirmation').axes.mailsSent; // [..., 'orderConfirmation']
  * ```
  */
-export function withMailSent<T extends OrderState>(order: T, template: string): T {
-  if (order.axes.mailsSent.includes(template)) return order;
-  return { ...order, axes: { ...order.axes, mailsSent: [...order.axes.mailsSent, template] } };
+export function withMailSent<T extends OrderState>(order: T, mailEvent: string): T {
+  if (order.axes.mailsSent.includes(mailEvent)) return order;
+  return { ...order, axes: { ...order.axes, mailsSent: [...order.axes.mailsSent, mailEvent] } };
 }

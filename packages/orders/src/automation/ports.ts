@@ -2,12 +2,13 @@ import type { Result } from '@hakobu/core';
 import type { Order } from '../model';
 
 /**
- * A mail to send for an order (メール送信依頼): the template key and the order; the host composes it (for
- * example with `@hakobu/mail-templates`) and sends it. `idempotencyKey` is the same every time the same
- * action is retried.
+ * A mail to send for an order (メール送信依頼): the mail event key and the order; the host composes it (for
+ * example with `@hakobu/mail-templates`, as its `event`) and sends it. `idempotencyKey` is the same every time
+ * the same action is retried.
  */
 export interface MailRequest {
   readonly idempotencyKey: string;
+  /** The mail event key (メール種別, e.g. `followUp`), recorded on `axes.mailsSent` once sent. */
   readonly template: string;
   readonly order: Order;
   readonly ruleSetId: string;

@@ -243,11 +243,14 @@ export const OrderAxes = z.object({
   /** 引当状況 */
   allocation: z.enum(['unallocated', 'partial', 'allocated']),
   holds: z.array(Hold),
-  /** 納品書印刷済 */
+  /** 納品書印刷済 (set by `markDeliveryNotePrinted`) */
   deliveryNotePrinted: z.boolean(),
-  /** 送り状出力済 */
+  /** 送り状出力済 (set by `markLabelExported`) */
   labelExported: z.boolean(),
-  /** Mail template ids already sent (送信済メール). */
+  /**
+   * Mails already sent (送信済メール), as mail event keys (メール種別, e.g. `orderConfirmation`, `shipped`), never
+   * template ids: automation and `applyMailSent` of `@hakobu/mail-templates` record the same keys.
+   */
   mailsSent: z.array(z.string()),
   /** モール反映状況 */
   mallSync: z.enum(['notSynced', 'synced', 'failed']),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blacklistStoreChecks, orderRepositoryChecks, registerConformance } from '../testing/conformance';
+import { blacklistStoreChecks, orderRepositoryChecks, registerConformance } from '../testing';
 import { generateOrders } from '../testing/generator';
 import { createInMemoryBlacklistStore, createInMemoryOrderRepository } from './ports';
 import { matchesQuery, queryOrders } from './query';
@@ -25,6 +25,25 @@ describe('conformance checks', () => {
     };
     const check = orderRepositoryChecks(sloppy).find((c) => c.name.startsWith('refuses a stale'))!;
     await expect(check.run()).rejects.toThrowError(/orders\.conformance|stale|current version/);
+  });
+
+  it('catch an adapter whose hasAlerts counts acknowledged alerts', async () => {
+    const counting = () => {
+      const inner = createInMemoryOrderRepository();
+      return {
+        ...inner,
+        query: async (query: Parameters<typeof inner.query>[0], page: Parameters<typeof inner.query>[1]) => {
+          const { hasAlerts, ...rest } = query;
+          const all = await inner.query(rest, { offset: 0, limit: Number.MAX_SAFE_INTEGER });
+          const items = all.items.filter(
+            (order) => hasAlerts === undefined || order.alerts.length > 0 === hasAlerts,
+          );
+          return { items: items.slice(page.offset, page.offset + page.limit), total: items.length };
+        },
+      };
+    };
+    const check = orderRepositoryChecks(counting).find((c) => c.name.startsWith('counts only open alerts'))!;
+    await expect(check.run()).rejects.toThrowError(/hasAlerts: true must find the orders with an open alert/);
   });
 });
 

@@ -1,40 +1,9 @@
-import { HakobuError } from '@hakobu/core';
+import { createIssue, HakobuError } from '@hakobu/core';
+import type { ConformanceCheck } from '@hakobu/core/testing';
 import type { BlacklistEntry } from '../blacklist/blacklist';
-import type { Order } from '../model/order';
+import type { Order, OrderAlert } from '../model/order';
 import type { BlacklistStore, OrderRepository } from '../repository/ports';
 import { generateOrders } from './generator';
-
-/** One named conformance check: `run` resolves when the adapter behaves, and rejects with a `HakobuError` when not. */
-export interface ConformanceCheck {
-  readonly name: string;
-  run(): Promise<void>;
-}
-
-/** The two functions of a test runner that {@link registerConformance} needs (vitest, jest, node:test all fit). */
-export interface TestRegistrar {
-  describe(name: string, body: () => void): void;
-  it(name: string, body: () => Promise<void>): void;
-}
-
-/**
- * Registers checks with a test runner: one `describe` with one `it` per check. The suites themselves do not
- * depend on any runner.
- *
- * @example
- * ```ts
- * import { describe, it } from 'vitest';
- * registerConformance('my SQL order repository', orderRepositoryChecks(() => createSqlRepository()), { describe, it });
- * ```
- */
-export function registerConformance(
-  suite: string,
-  checks: readonly ConformanceCheck[],
-  runner: TestRegistrar,
-): void {
-  runner.describe(suite, () => {
-    for (const check of checks) runner.it(check.name, () => check.run());
-  });
-}
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -68,8 +37,9 @@ function sample(count: number, idPrefix: string): Order[] {
 
 /**
  * The conformance suite of {@link OrderRepository} (適合テスト): round trip, find by mall key, optimistic
- * version check, all-or-nothing batches, duplicate ids and mall keys, isolation from caller mutation, and
- * query with paging. `create` must return an empty repository each time.
+ * version check, all-or-nothing batches, duplicate ids and mall keys, isolation from caller mutation, query
+ * with paging, and `hasAlerts` counting only open alerts (an acknowledged 確認済み alert does not count, as
+ * `isOpenAlert` says). `create` must return an empty repository each time.
  *
  * @example
  * ```ts
@@ -201,6 +171,44 @@ export function orderRepositoryChecks(
             byChannel.items.every((order) => order.channel === channel),
           this.name,
           'the channel filter returned wrong orders',
+        );
+      },
+    },
+    {
+      name: 'counts only open alerts in hasAlerts: an acknowledged (確認済み) alert does not count',
+      async run() {
+        const repository = await create();
+        const open: OrderAlert = createIssue('orders.blacklist.hit', 'ブラックリストに一致しました');
+        const acknowledged: OrderAlert = {
+          ...createIssue('carrier.remote_island', '離島です', { severity: 'warning' }),
+          acknowledged: { by: 'staff-1', at: '2026-11-28T10:00:00.000+09:00', note: '確認済み' },
+        };
+        const alertsOf: Record<string, OrderAlert[]> = {
+          none: [],
+          open: [open],
+          acknowledged: [acknowledged],
+          both: [acknowledged, open],
+        };
+        const orders = sample(4, 'alert').map((order, index) => {
+          const kind = Object.keys(alertsOf)[index]!;
+          return { ...order, alerts: alertsOf[kind]!, tags: [kind] };
+        });
+        await repository.save(orders.map((order) => ({ order, expectedVersion: null })));
+        const kinds = async (hasAlerts: boolean) => {
+          const found = await repository.query({ hasAlerts }, { offset: 0, limit: 100 });
+          return { total: found.total, kinds: found.items.map((order) => order.tags[0]).sort() };
+        };
+        const withAlerts = await kinds(true);
+        assert(
+          same(withAlerts, { total: 2, kinds: ['both', 'open'] }),
+          this.name,
+          `hasAlerts: true must find the orders with an open alert, found ${JSON.stringify(withAlerts)}`,
+        );
+        const withoutAlerts = await kinds(false);
+        assert(
+          same(withoutAlerts, { total: 2, kinds: ['acknowledged', 'none'] }),
+          this.name,
+          `hasAlerts: false must find the orders without an open alert, found ${JSON.stringify(withoutAlerts)}`,
         );
       },
     },

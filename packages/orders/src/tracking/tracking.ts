@@ -15,8 +15,18 @@ export const TrackingRow = z.object({
 export type TrackingRow = z.infer<typeof TrackingRow>;
 
 /**
- * What to do when a slip already has a tracking number (追跡番号の上書き方針): `append` (another parcel of the
- * same slip), `replace` (a re-issued label) or `reject`. A number already on the slip is skipped with a note.
+ * What to do when a slip already has a tracking number (追跡番号の上書き方針). The policy looks at the numbers
+ * the slip had before this call: the rows of one call for the same slip (the parcels of a 発払い複数口 slip,
+ * one row per parcel, as `readTracking` of `@hakobu/carriers` returns them) always add up, in row order.
+ *
+ * - `append`: new numbers are added to the ones the slip had (another parcel, a later file).
+ * - `replace`: the slip's numbers become the numbers this call gives for it (a re-issued label); when the call
+ *   gives none that the slip lacks, nothing changes.
+ * - `reject`: a slip that already had numbers takes no new one (`orders.tracking.already_set`); a slip without
+ *   numbers takes every number of the call.
+ *
+ * A number already on the slip, or repeated in the call, is skipped with a note
+ * (`orders.tracking.already_applied`, info), so importing the same file again changes nothing under any policy.
  */
 export const TrackingPolicy = z.object({ existing: z.enum(['append', 'replace', 'reject']) });
 /** @see {@link TrackingPolicy} */
@@ -31,17 +41,27 @@ export interface TrackingOutcome {
 
 const TRACKING_FORMAT = /^[0-9A-Za-z-]+$/;
 
+/** One slip's progress through a call: its numbers so far and the numbers the call gave for it. */
+interface SlipUpdate {
+  shipment: Shipment;
+  readonly given: string[];
+}
+
 /**
  * Applies tracking numbers to shipments (出荷実績の反映): finds each row's slip across the orders, checks the
- * number (`[0-9A-Za-z-]`), refuses a number used by two different slips, follows the policy for slips that
- * already have one, and marks the slip shipped on the given date. Rows with problems are reported (with
- * their row number as `line`) and skipped; the others apply. Each changed order gets one undoable event.
+ * number (`[0-9A-Za-z-]`), refuses a number used by two different slips, follows the {@link TrackingPolicy}
+ * for slips that already had numbers before this call (several rows for one slip — a 複数口 slip's parcels —
+ * add up), and marks the slip shipped on the given date. Rows with problems are reported (with their row
+ * number as `line`) and skipped; the others apply. Each changed order gets one undoable event. Applying the
+ * same rows again changes nothing.
  *
  * @example
  * ```ts
  * const { changed, issues } = applyTracking(orders, [
  *   { slipNumber: '381234-20261128-0000001-1', trackingNumber: '4411-2233-4455', shippedOn: '2026-11-29' },
+ *   { slipNumber: '381234-20261128-0000001-1', trackingNumber: '4411-2233-4466', shippedOn: '2026-11-29' },
  * ], { existing: 'reject' }, ctx);
+ * changed[0].shipments[0].trackingNumbers; // ['4411-2233-4455', '4411-2233-4466']
  * ```
  */
 export function applyTracking(
@@ -59,7 +79,7 @@ export function applyTracking(
     }
   }
   const issues: Issue[] = [];
-  const updates = new Map<string, Map<string, Shipment>>();
+  const updates = new Map<string, Map<string, SlipUpdate>>();
   rows.forEach((row, index) => {
     const line = index + 1;
     const invalid = invalidRowIssues(row, line);
@@ -77,14 +97,18 @@ export function applyTracking(
       );
       return;
     }
-    const perOrder = updates.get(found.order.id) ?? new Map<string, Shipment>();
-    const current = perOrder.get(found.shipment.id) ?? found.shipment;
-    const problem = rowProblem(row, current, numberOwner.get(row.trackingNumber), policy);
+    const problem = rowProblem(row, found.shipment, numberOwner.get(row.trackingNumber), policy);
     if (problem !== undefined) {
       issues.push({ ...problem, line });
       return;
     }
-    if (current.trackingNumbers.includes(row.trackingNumber)) {
+    const perOrder = updates.get(found.order.id) ?? new Map<string, SlipUpdate>();
+    updates.set(found.order.id, perOrder);
+    const update = perOrder.get(found.shipment.id) ?? { shipment: found.shipment, given: [] };
+    perOrder.set(found.shipment.id, update);
+    const repeated = update.given.includes(row.trackingNumber);
+    if (!repeated) update.given.push(row.trackingNumber);
+    if (repeated || update.shipment.trackingNumbers.includes(row.trackingNumber)) {
       issues.push(
         createIssue(
           'orders.tracking.already_applied',
@@ -99,14 +123,15 @@ export function applyTracking(
       return;
     }
     const numbers =
-      policy.existing === 'replace' ? [row.trackingNumber] : [...current.trackingNumbers, row.trackingNumber];
-    perOrder.set(current.id, {
-      ...current,
+      policy.existing === 'replace'
+        ? [...update.given]
+        : [...update.shipment.trackingNumbers, row.trackingNumber];
+    update.shipment = {
+      ...update.shipment,
       trackingNumbers: numbers,
       state: 'shipped',
       shippedOn: row.shippedOn,
-    });
-    updates.set(found.order.id, perOrder);
+    };
     numberOwner.set(row.trackingNumber, row.slipNumber);
   });
   const changed: Order[] = [];
@@ -114,13 +139,18 @@ export function applyTracking(
   for (const order of orders) {
     const perOrder = updates.get(order.id);
     if (perOrder === undefined) continue;
+    const slipsChanged = order.shipments.filter((s) => (perOrder.get(s.id)?.shipment ?? s) !== s);
+    if (slipsChanged.length === 0) continue;
     const { history: _history, ...state } = order;
-    const after: OrderState = { ...state, shipments: order.shipments.map((s) => perOrder.get(s.id) ?? s) };
+    const after: OrderState = {
+      ...state,
+      shipments: order.shipments.map((s) => perOrder.get(s.id)?.shipment ?? s),
+    };
     const outcome = commitOperation([order], [after], ctx, 'tracking.apply', {
-      slips: [...perOrder.values()].map((s) => ({
-        slipNumber: s.slipNumber,
-        trackingNumbers: s.trackingNumbers,
-      })),
+      slips: slipsChanged.map((s) => {
+        const { slipNumber, trackingNumbers } = perOrder.get(s.id)!.shipment;
+        return { slipNumber, trackingNumbers };
+      }),
     });
     changed.push(outcome.orders[0]!);
     events.push(outcome.event);
@@ -175,6 +205,7 @@ function rowProblem(
       },
     );
   }
+  // `shipment` is the slip as it was before the call: its own earlier rows never count against a number.
   const other = shipment.trackingNumbers.filter((number) => number !== row.trackingNumber);
   if (
     policy.existing === 'reject' &&
@@ -196,7 +227,10 @@ function rowProblem(
 export interface FollowUpOptions {
   /** Days after the last ship date (Japan time) when the mail is due, e.g. 7 for a review request. */
   readonly daysAfterShipped: number;
-  /** Mail template id; orders that already list it in `axes.mailsSent` are skipped. */
+  /**
+   * The mail event key of the follow-up mail (e.g. `followUp`); orders that already list it in
+   * `axes.mailsSent` (sent by automation or recorded by `applyMailSent`) are skipped.
+   */
   readonly template: string;
 }
 
@@ -208,7 +242,7 @@ export interface FollowUpDue {
 
 /**
  * Lists orders whose follow-up mail (フォローメール) is due: every slip shipped or cancelled, at least one
- * shipped, the last ship date plus `daysAfterShipped` on or before today in Japan time, and the template not
+ * shipped, the last ship date plus `daysAfterShipped` on or before today in Japan time, and the mail not
  * yet sent. 同梱 children follow their parent's slip and are listed with it.
  *
  * @example
