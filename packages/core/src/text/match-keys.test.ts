@@ -100,6 +100,8 @@ describe('normalizeEmail', () => {
     [' Taro.Yamada＠Example.JP ', 'taro.yamada@example.jp'],
     ['ｔａｒｏ@example.jp\u200b', 'taro@example.jp'],
     ['　taro..@docomo.ne.jp　', 'taro..@docomo.ne.jp'],
+    // A zero-width non-joiner between ヽ and a half-width ﾞ: removed before NFKC, so ヾ composes in one call.
+    ['ヽ\u200cﾞ@example.jp', 'ヾ@example.jp'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeEmail(input)).toBe(expected);
   });

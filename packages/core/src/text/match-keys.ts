@@ -263,6 +263,7 @@ function kanjiNumberToDigits(numeral: string): string {
  */
 export function normalizeEmail(s: string): string {
   // NFKC leaves ASCII as it is and zero-width characters are not ASCII: most addresses skip both passes.
-  const folded = isAscii(s) ? s : s.normalize('NFKC').replace(ZERO_WIDTH, '');
+  // Zero-width characters go first: removed after NFKC, they would leave ヽ + ゙ uncomposed until a second call.
+  const folded = isAscii(s) ? s : s.replace(ZERO_WIDTH, '').normalize('NFKC');
   return folded.trim().toLowerCase();
 }

@@ -63,8 +63,7 @@ export function createMemoryStockStore(): StockStore {
     const fingerprint = canonicalJson(batch.operations);
     const previous = applied.get(batch.key);
     if (previous !== undefined) {
-      if (previous.fingerprint === fingerprint)
-        return ok(copyData({ ...previous.outcome, replayed: true }));
+      if (previous.fingerprint === fingerprint) return ok(copyData({ ...previous.outcome, replayed: true }));
       return fail([
         createIssue(
           'inventory.idempotency_conflict',
