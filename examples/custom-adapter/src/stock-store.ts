@@ -1,4 +1,4 @@
-import { createIssue, fail, HakobuError, ok, type Result } from '@hakobu/core';
+import { byCodeUnit, canonicalJson, createIssue, fail, HakobuError, ok, type Result } from '@hakobu/core';
 import {
   evaluateBatch,
   Movement,
@@ -23,22 +23,9 @@ interface StockDocument {
 
 // The port fixes one order for keys and reads: UTF-16 code units, SKU then location, order line then SKU
 // then location, an absent location first.
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const levelKey = (sku: string, location: string | undefined) => `${sku}\u0000${location ?? ''}`;
 const reservationKey = (orderLineId: string, sku: string, location: string | undefined) =>
   `${orderLineId}\u0000${sku}\u0000${location ?? ''}`;
-
-/** The same operations give the same text whatever the order of their object keys. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => byCodeUnit(a, b));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function sortedCopies<T extends object>(map: ReadonlyMap<string, T>): T[] {
   return [...map.keys()].sort(byCodeUnit).map((key) => ({ ...map.get(key)! }));

@@ -94,7 +94,7 @@ export {
   type WriteCsvRecordsOptions,
   writeCsv,
 } from './csv';
-export { copyData } from './data';
+export { byCodeUnit, canonicalJson, copyData } from './data';
 export {
   apportion,
   type FormatYenOptions,

@@ -1,1 +1,2 @@
+export { byCodeUnit, canonicalJson } from './canonical';
 export { copyData } from './copy';

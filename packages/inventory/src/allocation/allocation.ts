@@ -1,5 +1,5 @@
 import type { Clock, Result } from '@hakobu/core';
-import { createIssue, fail, formatInstantJst, type Issue, ok } from '@hakobu/core';
+import { byCodeUnit, createIssue, fail, formatInstantJst, type Issue, ok } from '@hakobu/core';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog';
 import { describeMallCode, mallCodeKey } from '../catalog/catalog';
@@ -8,7 +8,7 @@ import { Sku } from '../model/product';
 import { LocationId } from '../model/stock';
 import type { ReserveOperation, StockBatchOutcome, StockOperation } from '../store/batch';
 import { withLocation } from '../store/evaluate';
-import { byCodeUnit, reservationKey } from '../store/keys';
+import { reservationKey } from '../store/keys';
 import type { StockStore } from '../store/port';
 
 /**

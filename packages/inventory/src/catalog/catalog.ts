@@ -1,8 +1,7 @@
-import { createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
+import { byCodeUnit, createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
 import { z } from 'zod';
 import { Listing, type MallCode } from '../model/listing';
 import { Product, type SetComponent } from '../model/product';
-import { byCodeUnit } from '../store/keys';
 
 /**
  * The product master and the mall code mapping (商品マスタ + 商品対応表), checked and indexed once by

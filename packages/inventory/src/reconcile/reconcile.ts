@@ -1,9 +1,8 @@
-import { createIssue, type Issue } from '@hakobu/core';
+import { byCodeUnit, createIssue, type Issue } from '@hakobu/core';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog';
 import { describeMallCode, mallCodeKey } from '../catalog/catalog';
 import { MallCode } from '../model/listing';
-import { byCodeUnit } from '../store/keys';
 import type { PushedState } from '../sync/plan';
 
 /** A quantity read back from a mall (モール在庫数) for one of its codes. */

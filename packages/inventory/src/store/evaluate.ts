@@ -1,7 +1,7 @@
-import { createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
+import { byCodeUnit, createIssue, fail, type Issue, ok, type Result } from '@hakobu/core';
 import type { Movement, Reservation, StockLevel } from '../model/stock';
 import type { AdjustmentKind, ReservationChange, StockBatch } from './batch';
-import { atLocation, byCodeUnit, levelKey, reservationKey } from './keys';
+import { atLocation, levelKey, reservationKey } from './keys';
 
 /** A read-only view of a store's current state, as {@link evaluateBatch} needs it. */
 export interface StockView {

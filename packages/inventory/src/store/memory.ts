@@ -1,8 +1,8 @@
-import { copyData, createIssue, fail, ok, type Result } from '@hakobu/core';
+import { byCodeUnit, canonicalJson, copyData, createIssue, fail, ok, type Result } from '@hakobu/core';
 import type { Movement, Reservation, StockLevel } from '../model/stock';
 import { StockBatch, type StockBatchOutcome } from './batch';
 import { evaluateBatch, type StockView, withLocation } from './evaluate';
-import { byCodeUnit, canonicalJson, levelKey, reservationKey } from './keys';
+import { levelKey, reservationKey } from './keys';
 import type { LevelQuery, MovementQuery, ReservationQuery, StockStore } from './port';
 
 interface AppliedBatch {

@@ -1,11 +1,10 @@
-import { createIssue, type Issue } from '@hakobu/core';
+import { byCodeUnit, createIssue, type Issue } from '@hakobu/core';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog';
 import type { Listing } from '../model/listing';
 import type { StockLevel } from '../model/stock';
 import type { ChannelPolicy } from '../policy/policy';
 import { indexPolicies } from '../policy/policy';
-import { byCodeUnit } from '../store/keys';
 import { sellableStock } from './availability';
 import { listingQuantities, type ShareMode, stockedComponents } from './share';
 

@@ -1,4 +1,4 @@
-import { createIssue, type Issue } from '@hakobu/core';
+import { canonicalJson, createIssue, type Issue } from '@hakobu/core';
 import {
   commitOperation,
   type MallOrderKey,
@@ -20,7 +20,6 @@ import {
   mallViewOf,
   UNDECIDED_HOLD,
 } from './build';
-import { canonicalJson } from './canonical-json';
 import type { MallOrderDraft } from './draft';
 
 /** What happened to one draft in {@link planImport} (取込結果). */

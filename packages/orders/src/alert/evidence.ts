@@ -1,18 +1,5 @@
-import type { Issue } from '@hakobu/core';
+import { canonicalJson, type Issue } from '@hakobu/core';
 import type { OrderAlert, OrderState } from '../model/order';
-
-/**
- * JSON with object keys sorted and undefined members left out: alerts read back from a database (JSONB) may
- * come with their keys in another order, and must still compare equal.
- */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, member]) => member !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
-}
 
 /**
  * The evidence of an alert (アラートの根拠) as one string: its code, severity, message and data. What staff

@@ -1,29 +1,16 @@
-import { createIssue, HakobuError } from '@hakobu/core';
+import { canonicalJson, createIssue, HakobuError } from '@hakobu/core';
 import type { ConformanceCheck } from '@hakobu/core/testing';
 import type { BlacklistEntry } from '../blacklist/blacklist';
 import type { Order, OrderAlert } from '../model/order';
 import type { BlacklistStore, OrderRepository } from '../repository/ports';
 import { generateOrders } from './generator';
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, entry]) => entry !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([key, entry]) => [key, canonical(entry)]),
-    );
-  }
-  return value;
-}
-
 function assert(condition: boolean, check: string, detail: string): void {
   if (!condition) throw new HakobuError('orders.conformance.failed', `${check}: ${detail}`);
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** Binds each check's `run`, so hosts can pass `check.run` around detached. */

@@ -1,4 +1,4 @@
-import { createIssue, fail, HakobuError, ok, type Result } from '@hakobu/core';
+import { byCodeUnit, canonicalJson, createIssue, fail, HakobuError, ok, type Result } from '@hakobu/core';
 import {
   evaluateBatch,
   type Movement,
@@ -10,7 +10,7 @@ import {
   type StockView,
 } from '@hakobu/inventory';
 import { DEFAULT_SCHEMA, quoteSchema, type SqlDatabase, type SqlExecutor, withRetry } from '../sql/database';
-import { byCodeUnit, canonicalJson, levelKey, reservationKey } from './keys';
+import { levelKey, reservationKey } from './keys';
 
 /** Options of {@link createPostgresStockStore}. */
 export interface PostgresStockStoreOptions {
