@@ -1,4 +1,5 @@
 import type { CsvColumn } from '@hakobu/core';
+import { RAKUTEN_CODE, RAKUTEN_CODE_TEXT } from '../rakuten/codes';
 import {
   type ItemKey,
   type ItemLayout,
@@ -22,15 +23,13 @@ export const rakutenItemCsvColumns: readonly CsvColumn<ItemKey>[] = [
   { key: 'quantity', header: '在庫数' },
 ];
 
-const RAKUTEN_CODE = /^[a-zA-Z0-9_-]{1,32}$/;
-
 const rakutenItemLayout: ItemLayout = {
   mall: '楽天',
   channel: 'rakuten',
   columns: rakutenItemCsvColumns,
   requireSku: true,
   lowerCaseItemCode: true,
-  codeRule: { pattern: RAKUTEN_CODE, text: '半角英数字・-・_ で32文字以内です' },
+  codeRule: { pattern: RAKUTEN_CODE, text: RAKUTEN_CODE_TEXT },
   masterSku: (row) => row.merchantSku.trim() || undefined,
   derivedSku: (itemCode, skuCode) => `${itemCode}-${skuCode ?? ''}`,
 };

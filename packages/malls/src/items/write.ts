@@ -1,6 +1,6 @@
 import { type CsvCell, type CsvWritten, createIssue, type Issue, type Result } from '@hakobu/core';
 import type { Listing, Product, SyncItem, SyncUpload } from '@hakobu/inventory';
-import { RAKUTEN_MAX_QUANTITY } from '../writeback/stock';
+import { rakutenListingProblems, rakutenStockProblems } from '../rakuten/codes';
 import { type ItemFileRow, writeItemFile } from './file';
 
 /** The row an extra column is asked about: an item's parent row, or one SKU row. */
@@ -74,18 +74,8 @@ export interface RakutenItemCsvOptions {
   readonly maxBytes?: { readonly name?: number };
 }
 
-const RAKUTEN_CODE = /^[a-zA-Z0-9_-]{1,32}$/;
-
 function headersOf(options: { readonly headers?: Partial<RakutenItemCsvHeaders> }): RakutenItemCsvHeaders {
   return { ...rakutenItemCsvHeaders, ...options.headers };
-}
-
-function codeProblems(itemCode: string, skuCode: string | undefined): string[] {
-  const problems: string[] = [];
-  if (!RAKUTEN_CODE.test(itemCode)) problems.push('商品管理番号は半角英数字・-・_ で32文字以内です');
-  if (skuCode === undefined || !RAKUTEN_CODE.test(skuCode))
-    problems.push('SKU管理番号がないか、半角英数字・-・_ で32文字以内ではありません');
-  return problems;
 }
 
 /**
@@ -121,7 +111,7 @@ export function writeRakutenItemCsv(
   for (const listing of input.listings) {
     if (listing.channel !== channel || listing.shopId !== options.shopId) continue;
     const itemCode = listing.itemCode.toLowerCase();
-    const problems = codeProblems(itemCode, listing.skuCode);
+    const problems = rakutenListingProblems(itemCode, listing.skuCode);
     const product = products.get(listing.sku);
     if (product === undefined) problems.push(`商品マスタにSKU「${listing.sku}」がありません`);
     if (problems.length > 0 || product === undefined) {
@@ -227,9 +217,7 @@ export function writeRakutenStockCsv(
   const rows: ItemFileRow[] = [];
   for (const item of upload.items) {
     const itemCode = item.itemCode.toLowerCase();
-    const problems = codeProblems(itemCode, item.skuCode);
-    if (item.quantity > RAKUTEN_MAX_QUANTITY)
-      problems.push(`在庫数${item.quantity}は上限${RAKUTEN_MAX_QUANTITY}を超えています`);
+    const problems = rakutenStockProblems({ ...item, itemCode });
     if (problems.length > 0) {
       issues.push(
         createIssue(

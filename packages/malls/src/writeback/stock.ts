@@ -1,5 +1,6 @@
 import { type CsvWritten, createIssue, fail, type Issue, ok, type Result, writeCsv } from '@hakobu/core';
 import type { SyncUpload } from '@hakobu/inventory';
+import { rakutenStockProblems } from '../rakuten/codes';
 
 /** One entry of the 楽天 inventory API 2.1 bulk-upsert body (在庫更新). */
 export interface RakutenInventoryEntry {
@@ -9,8 +10,7 @@ export interface RakutenInventoryEntry {
   quantity: number;
 }
 
-/** 楽天 在庫数 upper limit per the inventory API table. */
-export const RAKUTEN_MAX_QUANTITY = 99_999;
+export { RAKUTEN_MAX_QUANTITY } from '../rakuten/codes';
 
 /**
  * Builds 楽天 inventory API 2.1 `bulk-upsert` bodies (`{ inventories: [...] }`, SKU project keys: 商品管理番号
@@ -34,13 +34,7 @@ export function rakutenInventoryBodies(
   const issues: Issue[] = [];
   const entries: RakutenInventoryEntry[] = [];
   for (const item of upload.items) {
-    const problems: string[] = [];
-    if (!/^[a-zA-Z0-9_-]{1,32}$/.test(item.itemCode))
-      problems.push('商品管理番号は半角英数字・-・_ で32文字以内です');
-    if (item.skuCode === undefined || !/^[a-zA-Z0-9_-]{1,32}$/.test(item.skuCode))
-      problems.push('SKU管理番号がないか、半角英数字・-・_ で32文字以内ではありません');
-    if (item.quantity > RAKUTEN_MAX_QUANTITY)
-      problems.push(`在庫数${item.quantity}は上限${RAKUTEN_MAX_QUANTITY}を超えています`);
+    const problems = rakutenStockProblems(item);
     if (problems.length > 0) {
       issues.push(
         createIssue(
