@@ -5,6 +5,7 @@ import { asList, asRecord } from '../pipeline/json-fields';
 import type { MallReadResult } from '../pipeline/result';
 import type { YahooReadOptions } from '../yahoo/order';
 import { readYahooOrderInfo, YAHOO_ITEM_FIELDS, YAHOO_ORDER_FIELDS } from '../yahoo/read';
+import { escapeXml } from '../yahoo/xml';
 import { isSuccess, statusIssue } from './response';
 
 /** The production base of the Yahoo!ショッピング store API (ストア向けAPI). */
@@ -36,14 +37,6 @@ export interface YahooApiConfig {
  * takes). hakobu has no XML parser of its own: pass the one your host uses.
  */
 export type XmlParser = (xml: string) => unknown;
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
 
 function xmlRequest(config: YahooApiConfig, api: string, xml: string): HttpRequest {
   return {

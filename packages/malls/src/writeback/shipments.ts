@@ -6,6 +6,7 @@ import {
   shopifyTrackingCompanies,
   yahooCarrierCodes,
 } from '../mapping/carrier';
+import { escapeXml } from '../yahoo/xml';
 import { collectShipmentResults, shipDateOf } from './results';
 
 /** Options common to shipment write-back: the date used when a shipment has no 出荷日. */
@@ -96,14 +97,6 @@ export function rakutenShippingBodies(
       bodies.push({ orderNumber: order.mallOrderNumber, BasketidModelList: [...baskets.values()] });
   }
   return { bodies, issues };
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
 }
 
 /**
