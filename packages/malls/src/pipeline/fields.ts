@@ -1,30 +1,108 @@
 import { createIssue, formatInstantJst, type Issue, parseInstant } from '@hakobu/core';
 
-/** Japan-time text that needs no conversion: `YYYY-MM-DD[T ]HH:mm:ss` with `+09:00`, `+0900` or no offset. */
-const JAPAN_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\+09:?00)?$/;
 const DATE = /^(\d{4})[-/]?(\d{1,2})[-/]?(\d{1,2})$/;
+const JAPAN_OFFSET = /^\+09:?00$/;
 
 function pad(value: string): string {
   return value.padStart(2, '0');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [
-    31,
-    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  return day <= (days[month - 1] ?? 0);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
+}
+
+/** True for a code unit that `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** `text.trim()` without making a string when there is nothing to trim, as for most fields. */
+function trimmed(text: string): string {
+  const last = text.length - 1;
+  if (last < 0 || (!isTrimmed(text.charCodeAt(0)) && !isTrimmed(text.charCodeAt(last)))) return text;
+  return text.trim();
+}
+
+/**
+ * The value of a plain integer (`-?[0-9]+`, at most 15 digits so it is exact), or `undefined` for anything
+ * else, which then takes the general path with its clean-up and checks. Most money and count fields are plain.
+ */
+function plainInteger(text: string): number | undefined {
+  const negative = text.charCodeAt(0) === 0x2d;
+  const start = negative ? 1 : 0;
+  if (text.length === start || text.length - start > 15) return undefined;
+  let value = 0;
+  for (let i = start; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
+}
+
+/** Where the date part of `YYYY-MM-DD HH:mm` or `…THH:mm` ends: the first space or `T`, or -1. */
+function dateEnd(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x54) return i;
+  }
+  return -1;
+}
+
+/** The number of the `count` ASCII digits at `from`, or -1 when one is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * `YYYY-MM-DD HH:mm:ss` or `YYYY-MM-DDTHH:mm:ss`, optionally with `+09:00` or `+0900`, as a real Japan-time
+ * instant: the ISO text with `+09:00`, or `undefined` when the text is anything else.
+ */
+function japanTime(text: string): string | undefined {
+  const length = text.length;
+  if (length !== 19 && length !== 24 && length !== 25) return undefined;
+  const separator = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== 0x2d ||
+    text.charCodeAt(7) !== 0x2d ||
+    (separator !== 0x20 && separator !== 0x54) ||
+    text.charCodeAt(13) !== 0x3a ||
+    text.charCodeAt(16) !== 0x3a
+  )
+    return undefined;
+  if (length !== 19 && !JAPAN_OFFSET.test(text.slice(19))) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return undefined;
+  if (!isRealDate(year, month, day)) return undefined;
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}+09:00`;
 }
 
 /**
@@ -86,7 +164,7 @@ export class FieldReader {
   text(field: string): string {
     const value = this.get(field);
     if (value === undefined || value === null) return '';
-    return (typeof value === 'string' ? value : String(value)).trim();
+    return trimmed(typeof value === 'string' ? value : String(value));
   }
 
   /** Text that may be absent. */
@@ -112,6 +190,8 @@ export class FieldReader {
   ): number | null {
     const value = this.get(field);
     if (value === undefined || value === null || value === '') return options.empty ?? 0;
+    const plain = typeof value === 'string' ? plainInteger(value) : undefined;
+    if (plain !== undefined) return this.checkedInt(field, plain, value, options);
     const text =
       typeof value === 'number'
         ? String(value)
@@ -124,7 +204,15 @@ export class FieldReader {
       this.fail(field, `が整数ではありません: "${String(value)}"`, value);
       return options.empty ?? 0;
     }
-    const number = Number.parseInt(text, 10);
+    return this.checkedInt(field, Number.parseInt(text, 10), value, options);
+  }
+
+  private checkedInt(
+    field: string,
+    number: number,
+    value: unknown,
+    options: { empty?: number; min?: number; undecided?: readonly number[] },
+  ): number | null {
     if (options.undecided?.includes(number)) return null;
     if (options.min !== undefined && number < options.min) {
       this.fail(field, `が${options.min}未満です: ${number}`, value);
@@ -140,7 +228,9 @@ export class FieldReader {
 
   /** A calendar date `YYYY-MM-DD` from `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD`; `undefined` when empty. */
   date(field: string): string | undefined {
-    const text = this.text(field).split(/[ T]/)[0] ?? '';
+    const full = this.text(field);
+    const cut = dateEnd(full);
+    const text = cut === -1 ? full : full.slice(0, cut);
     if (text === '') return undefined;
     const match = DATE.exec(text);
     if (match === null || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
@@ -160,18 +250,9 @@ export class FieldReader {
       this.fail(field, 'が空です', text);
       return undefined;
     }
-    const japan = JAPAN_TIME.exec(text);
-    if (japan !== null && (japan[3] !== undefined || options.assumeUtc !== true)) {
-      const [, date = '', time = ''] = japan;
-      const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-      if (
-        isRealDate(year, month, day) &&
-        Number(time.slice(0, 2)) < 24 &&
-        Number(time.slice(3, 5)) < 60 &&
-        Number(time.slice(6, 8)) < 60
-      ) {
-        return `${date}T${time}+09:00`;
-      }
+    if (options.assumeUtc !== true || /\+09:?00$/.test(text)) {
+      const japan = japanTime(text);
+      if (japan !== undefined) return japan;
     }
     if (options.assumeUtc === true && !/(Z|[+-]\d{2}:?\d{2})$/.test(text))
       text = `${text.replace(' ', 'T')}Z`;

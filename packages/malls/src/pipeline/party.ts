@@ -26,13 +26,38 @@ export interface PartyFields {
   readonly email?: string;
 }
 
-const SIMPLE_POSTAL = /^\d{3}-?\d{4}$/;
+const FORMATTED_POSTAL = /^\d{3}-\d{4}$/;
 
+/** A split postal code (楽天 zipCode1 + zipCode2) as one text, already `NNN-NNNN` when both parts are plain. */
+function splitPostalText(first: string, second: string): string {
+  return first.length === 3 && second.length === 4 ? `${first}-${second}` : `${first}${second}`;
+}
+
+/** `NNN-NNNN`, or `undefined` when the text is not a postal code. */
+function formattedPostalCode(text: string): string | undefined {
+  if (FORMATTED_POSTAL.test(text)) return text;
+  const postal = normalizePostalCode(text);
+  return postal.ok ? `${postal.value.slice(0, 3)}-${postal.value.slice(3)}` : undefined;
+}
+
+/** The non-empty texts of `fields` joined with `separator`, without an array per call (every order reads two parties). */
 function join(reader: FieldReader, fields: readonly string[] | undefined, separator: string): string {
-  return (fields ?? [])
-    .map((field) => reader.text(field))
-    .filter((part) => part !== '')
-    .join(separator);
+  let joined = '';
+  if (fields === undefined) return joined;
+  for (const field of fields) {
+    const part = reader.text(field);
+    if (part === '') continue;
+    joined = joined === '' ? part : `${joined}${separator}${part}`;
+  }
+  return joined;
+}
+
+/** Family and given name fields joined with a space; a field not in the layout is skipped. */
+function fullName(reader: FieldReader, family: string | undefined, given: string | undefined): string {
+  const first = family === undefined ? '' : reader.text(family);
+  const second = given === undefined ? '' : reader.text(given);
+  if (first === '' || second === '') return first === '' ? second : first;
+  return `${first} ${second}`;
 }
 
 /**
@@ -48,23 +73,14 @@ export function readParty(
   const name =
     fields.name !== undefined
       ? reader.text(fields.name)
-      : join(
-          reader,
-          [fields.familyName ?? '', fields.givenName ?? ''].filter((f) => f !== ''),
-          ' ',
-        );
+      : fullName(reader, fields.familyName, fields.givenName);
   if (name === '') reader.error(fields.name ?? fields.familyName ?? 'name', `(${role}氏名) が空です`, '');
   const postalText =
     fields.postalCode !== undefined
       ? reader.text(fields.postalCode)
-      : `${reader.text(fields.postalCode1 ?? '')}${reader.text(fields.postalCode2 ?? '')}`;
-  const postal = SIMPLE_POSTAL.test(postalText)
-    ? { ok: true as const, value: postalText.replace('-', '') }
-    : normalizePostalCode(postalText);
-  let postalCode = postalText;
-  if (postal.ok) {
-    postalCode = `${postal.value.slice(0, 3)}-${postal.value.slice(3)}`;
-  } else {
+      : splitPostalText(reader.text(fields.postalCode1 ?? ''), reader.text(fields.postalCode2 ?? ''));
+  const postalCode = formattedPostalCode(postalText);
+  if (postalCode === undefined) {
     reader.error(
       fields.postalCode ?? fields.postalCode1 ?? 'postalCode',
       `(${role}郵便番号) が郵便番号ではありません: "${postalText}"`,
@@ -84,15 +100,11 @@ export function readParty(
       reader.error(fields.phone[0] ?? 'phone', `(${role}電話番号) が空です`, '');
     }
   }
-  const party: Party = { name, postalCode, prefecture, address1, phone };
+  const party: Party = { name, postalCode: postalCode ?? postalText, prefecture, address1, phone };
   const kana =
     fields.nameKana !== undefined
       ? reader.text(fields.nameKana)
-      : join(
-          reader,
-          [fields.familyNameKana ?? '', fields.givenNameKana ?? ''].filter((f) => f !== ''),
-          ' ',
-        );
+      : fullName(reader, fields.familyNameKana, fields.givenNameKana);
   if (kana !== '') party.nameKana = kana;
   const company = fields.company === undefined ? '' : reader.text(fields.company);
   if (company !== '') party.company = company;

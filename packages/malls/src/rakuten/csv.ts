@@ -1,7 +1,7 @@
 import type { CsvColumn, CsvRecord } from '@hakobu/core';
 import type { CsvOrderFormat, OrderRows } from '../pipeline/csv-orders';
 import { FieldReader } from '../pipeline/fields';
-import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft } from './order';
+import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft, rakutenIssues } from './order';
 
 /**
  * The columns of the 楽天 order CSV (楽天ペイ受注CSV, after the 2018 format change) by header name, with the
@@ -80,29 +80,40 @@ export const rakutenOrderCsvColumns = [
 /** A key of {@link rakutenOrderCsvColumns}. */
 export type RakutenCsvKey = (typeof rakutenOrderCsvColumns)[number]['key'];
 
-const LABELS = new Map<string, string>(
-  rakutenOrderCsvColumns.map((column) => [column.key, column.header[0]]),
-);
-
-/** Column keys by model prefix and field name, so lookups build no strings. */
-const KEYS = new Map<string, Map<string, RakutenCsvKey>>();
-for (const { key } of rakutenOrderCsvColumns) {
-  const [prefix = '', field = ''] = key.split('.');
-  const fields = KEYS.get(prefix) ?? new Map<string, RakutenCsvKey>();
-  KEYS.set(prefix, fields);
-  fields.set(field, key);
+/** Per model prefix: its column keys and Japanese headers by field name, built once. */
+interface PrefixColumns {
+  readonly keys: Map<string, RakutenCsvKey>;
+  readonly labels: Map<string, string>;
+  readonly label: (field: string) => string;
 }
 
-function rowReader(row: CsvRecord<RakutenCsvKey>, prefix: string, orderNumber: string): FieldReader {
-  const keys = KEYS.get(prefix) ?? new Map<string, RakutenCsvKey>();
-  return new FieldReader(
-    (field) => {
-      const key = keys.get(field);
-      return key === undefined ? undefined : row.values[key];
-    },
-    { line: row.line, record: () => `${row.line}行目 (注文番号 ${orderNumber})` },
-    (field) => LABELS.get(`${prefix}.${field}`) ?? field,
-  );
+const PREFIXES = new Map<string, PrefixColumns>();
+for (const column of rakutenOrderCsvColumns) {
+  const [prefix = '', field = ''] = column.key.split('.');
+  let entry = PREFIXES.get(prefix);
+  if (entry === undefined) {
+    const labels = new Map<string, string>();
+    entry = { keys: new Map(), labels, label: (name) => labels.get(name) ?? name };
+    PREFIXES.set(prefix, entry);
+  }
+  entry.keys.set(field, column.key);
+  entry.labels.set(field, column.header[0]);
+}
+
+/** Readers over the fields of one row, one per model prefix; they share the row's place in messages. */
+function rowReaders(row: CsvRecord<RakutenCsvKey>, orderNumber: string): (prefix: string) => FieldReader {
+  const where = { line: row.line, record: () => `${row.line}行目 (注文番号 ${orderNumber})` };
+  return (prefix) => {
+    const { keys, label } = PREFIXES.get(prefix) as PrefixColumns;
+    return new FieldReader(
+      (field) => {
+        const key = keys.get(field);
+        return key === undefined ? undefined : row.values[key];
+      },
+      where,
+      label,
+    );
+  };
 }
 
 function sourceOf(group: OrderRows<RakutenCsvKey>): RakutenOrderSource {
@@ -115,21 +126,25 @@ function sourceOf(group: OrderRows<RakutenCsvKey>): RakutenOrderSource {
     if (rows === undefined) packages.set(basket, [row]);
     else rows.push(row);
   }
+  const firstRow = rowReaders(first, number);
   return {
-    order: rowReader(first, 'order', number),
-    orderer: rowReader(first, 'orderer', number),
-    settlement: rowReader(first, 'settlement', number),
-    point: rowReader(first, 'point', number),
-    wrappings: [rowReader(first, 'wrapping1', number), rowReader(first, 'wrapping2', number)],
-    packages: [...packages.values()].map((rows) => ({
-      pkg: rowReader(rows[0] as CsvRecord<RakutenCsvKey>, 'pkg', number),
-      sender: rowReader(rows[0] as CsvRecord<RakutenCsvKey>, 'sender', number),
-      items: rows.map((row) => ({
-        item: rowReader(row, 'item', number),
-        sku: rowReader(row, 'sku', number),
-      })),
-      shippings: [],
-    })),
+    order: firstRow('order'),
+    orderer: firstRow('orderer'),
+    settlement: firstRow('settlement'),
+    point: firstRow('point'),
+    wrappings: [firstRow('wrapping1'), firstRow('wrapping2')],
+    packages: [...packages.values()].map((rows) => {
+      const head = rowReaders(rows[0] as CsvRecord<RakutenCsvKey>, number);
+      return {
+        pkg: head('pkg'),
+        sender: head('sender'),
+        items: rows.map((row) => {
+          const of = rowReaders(row, number);
+          return { item: of('item'), sku: of('sku') };
+        }),
+        shippings: [],
+      };
+    }),
   };
 }
 
@@ -153,9 +168,7 @@ export function rakutenOrderCsvFormat(options: RakutenReadOptions): CsvOrderForm
       const src = sourceOf(group);
       const lines = group.rows.map((row) => row.line);
       const draft = rakutenDraft(src, options, group.raw(), { lines });
-      const readers = [src.order, src.orderer, src.settlement, src.point, ...src.wrappings];
-      for (const p of src.packages) readers.push(p.pkg, p.sender, ...p.items.flatMap((i) => [i.item, i.sku]));
-      for (const reader of readers) issues.push(...reader.issues);
+      issues.push(...rakutenIssues(src));
       return draft;
     },
   };

@@ -2,7 +2,7 @@ import { createIssue, type Issue } from '@hakobu/core';
 import type { MallOrderDraft } from '../pipeline/draft';
 import { asList, asRecord, jsonReader, pathText } from '../pipeline/json-fields';
 import type { MallReadResult, RejectedRecord } from '../pipeline/result';
-import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft } from './order';
+import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft, rakutenIssues } from './order';
 
 /** Parses JSON text, or passes an already parsed value through; a syntax error becomes an issue. */
 export function parseJsonInput(input: unknown, code: string): { value: unknown; issues: Issue[] } {
@@ -56,13 +56,6 @@ function orderSource(model: unknown, path: (string | number)[]): RakutenOrderSou
   };
 }
 
-function collect(src: RakutenOrderSource): Issue[] {
-  const readers = [src.order, src.orderer, src.settlement, src.point, ...src.wrappings];
-  for (const p of src.packages)
-    readers.push(p.pkg, p.sender, ...p.items.flatMap((i) => [i.item, i.sku]), ...p.shippings);
-  return readers.flatMap((reader) => reader.issues);
-}
-
 /**
  * Reads a 楽天 RMS getOrder response (楽天ペイ受注API getOrder, version 7) into drafts: every
  * `OrderModelList[i]` is one record; records in = orders + rejected, each rejection with its JSON path.
@@ -107,7 +100,7 @@ export function readRakutenGetOrder(input: unknown, options: RakutenReadOptions)
     } catch (error) {
       src.order.error('orderNumber', `を読めませんでした: ${String(error)}`);
     }
-    const recordIssues = collect(src);
+    const recordIssues = rakutenIssues(src);
     if (draft === undefined || recordIssues.some((issue) => issue.severity === 'error')) {
       const number = asRecord(model).orderNumber;
       const record: RejectedRecord =

@@ -1,3 +1,4 @@
+import type { Issue } from '@hakobu/core';
 import type { TaxRatePercent } from '@hakobu/orders';
 import { carrierFromCode, rakutenCarrierCodes } from '../mapping/carrier';
 import {
@@ -59,6 +60,27 @@ export interface RakutenOrderSource {
   readonly packages: readonly RakutenPackageSource[];
 }
 
+/**
+ * Every reader of a 楽天 order source, in field order: what the draft checks for errors and where its issues
+ * are collected from.
+ */
+export function rakutenReaders(src: RakutenOrderSource): FieldReader[] {
+  const readers = [src.order, src.orderer, src.settlement, src.point, ...src.wrappings];
+  for (const p of src.packages) {
+    readers.push(p.pkg, p.sender);
+    for (const { item, sku } of p.items) readers.push(item, sku);
+    for (const shipping of p.shippings) readers.push(shipping);
+  }
+  return readers;
+}
+
+/** The issues every reader of a 楽天 order source collected. */
+export function rakutenIssues(src: RakutenOrderSource): Issue[] {
+  const issues: Issue[] = [];
+  for (const reader of rakutenReaders(src)) issues.push(...reader.issues);
+  return issues;
+}
+
 function taxRateOf(reader: FieldReader, field: string): TaxRatePercent {
   const text = reader.text(field);
   if (text === '') return 10;
@@ -80,6 +102,8 @@ const SENDER_FIELDS = {
   address1: ['city', 'subAddress'],
   phone: ['phoneNumber1', 'phoneNumber2', 'phoneNumber3'],
 } as const;
+
+const ORDERER_FIELDS = { ...SENDER_FIELDS, email: 'emailAddress' } as const;
 
 /**
  * Maps one 楽天 order to a draft (楽天受注の変換): amounts with -9999 read as 未確定 (a hold, never a price),
@@ -104,7 +128,7 @@ export function rakutenDraft(
     }
     return value;
   };
-  const orderer = readParty(src.orderer, { ...SENDER_FIELDS, email: 'emailAddress' }, '注文者');
+  const orderer = readParty(src.orderer, ORDERER_FIELDS, '注文者');
   const code = src.settlement.text('settlementMethodCode');
   const name = src.settlement.text('settlementMethod');
   let paymentMethod = mapPaymentMethod(code, rakutenPaymentCodes, options.paymentMethods);
@@ -232,16 +256,9 @@ export function rakutenDraft(
     billedTotal: order.yen('requestPrice', RAKUTEN_UNDECIDED),
   };
   if (amounts.billedTotal === null && !undecided.includes('billedTotal')) undecided.push('billedTotal');
-  const readers = [order, src.orderer, src.settlement, src.point, ...src.wrappings];
-  for (const p of src.packages)
-    readers.push(p.pkg, p.sender, ...p.items.flatMap((i) => [i.item, i.sku]), ...p.shippings);
-  if (
-    readers.some((reader) => reader.failed) ||
-    orderedAt === undefined ||
-    status === undefined ||
-    lines.length === 0
-  ) {
-    if (lines.length === 0 && !readers.some((reader) => reader.failed)) {
+  const failed = rakutenReaders(src).some((reader) => reader.failed);
+  if (failed || orderedAt === undefined || status === undefined || lines.length === 0) {
+    if (lines.length === 0 && !failed) {
       order.error('orderNumber', `(${mallOrderNumber}) に商品明細がありません`, mallOrderNumber);
     }
     return undefined;
