@@ -9,6 +9,7 @@ import type {
   CsvReadSummary,
   CsvRecord,
   CsvRejectedRow,
+  CsvRow,
   ReadCsvOptions,
 } from './types';
 
@@ -82,6 +83,8 @@ function isBlank(fields: readonly string[]): boolean {
  */
 export class CsvRowReader<K extends string> {
   records: CsvRecord<K>[] = [];
+  /** The data rows as fields, instead of `records`, when the reader was made `asRows`. */
+  rows: CsvRow[] = [];
   rejected: CsvRejectedRow[] = [];
   readonly issues: Issue[] = [];
   private readonly counts: CsvCounts = { rows: 0, records: 0, rejected: 0, blankLines: 0 };
@@ -102,7 +105,10 @@ export class CsvRowReader<K extends string> {
   private plan: ColumnPlan<K> | undefined;
   private refused = false;
 
-  constructor(private readonly options: ReadCsvOptions<K>) {
+  constructor(
+    private readonly options: ReadCsvOptions<K>,
+    private readonly asRows = false,
+  ) {
     this.hasHeader = options.header ?? true;
     this.delimiter = options.delimiter ?? ',';
     this.keepRaw = options.keepRaw ?? true;
@@ -151,6 +157,21 @@ export class CsvRowReader<K extends string> {
     this.records = [];
     this.rejected = [];
     return batch;
+  }
+
+  /** The rows read as fields since the last call (a reader made `asRows`). */
+  takeRows(): CsvRow[] {
+    const rows = this.rows;
+    this.rows = [];
+    return rows;
+  }
+
+  /** Where each column present in the file is: its 0-based field position by key. */
+  columnIndexes(): Partial<Record<K, number>> {
+    const indexes: Partial<Record<K, number>> = {};
+    const plan = this.plan;
+    if (plan !== undefined) plan.keys.forEach((key, k) => (indexes[key] = plan.indexes[k]));
+    return indexes;
   }
 
   summary(encoding: TextEncoding | null, bom: boolean): CsvReadSummary<K> {
@@ -247,12 +268,16 @@ export class CsvRowReader<K extends string> {
   }
 
   private addRecord(fields: string[], line: number, plan: ColumnPlan<K>): void {
+    this.counts.rows++;
+    this.counts.records++;
+    if (this.asRows) {
+      this.rows.push({ line, fields });
+      return;
+    }
     const values = { ...plan.template } as Record<K, string>;
     const { keys, indexes } = plan;
     for (let k = 0; k < keys.length; k++) values[keys[k]!] = fields[indexes[k]!]!;
     this.records.push(this.keepRaw ? { line, values, raw: fields } : { line, values });
-    this.counts.rows++;
-    this.counts.records++;
   }
 
   private reject(fields: string[], line: number, issue: Issue): void {

@@ -1,6 +1,13 @@
-export { readCsv } from './read';
+export { readCsv, readCsvRows } from './read';
 export { type CsvStreamReader, type CsvStreamSource, readCsvStream } from './stream';
-export type { CsvBatch, CsvReadResult, CsvReadSummary, ReadCsvOptions } from './types';
+export type {
+  CsvBatch,
+  CsvReadResult,
+  CsvReadSummary,
+  CsvRow,
+  CsvRowsResult,
+  ReadCsvOptions,
+} from './types';
 export { CsvColumn, CsvCounts, CsvDelimiter, CsvRecord, CsvRejectedRow } from './types';
 export {
   type CsvCell,

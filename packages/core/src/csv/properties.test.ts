@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './read';
+import { readCsv, readCsvRows } from './read';
 import { writeCsv } from './write';
 
 /** Cells that CP932 holds as they are: kanji, kana (both widths), ASCII with CSV's special characters. */
@@ -46,6 +46,26 @@ const badRow = (width: number) =>
     fc.constant(`"x"y${',x'.repeat(width - 1)}`),
   );
 
+/** `readCsvRows` reads what `readCsv` reads: the same rows, lines, rejections, counts and issues. */
+function expectSameAsRows(text: string, columns: { key: string; header: string }[]): void {
+  const records = readCsv(text, { columns });
+  const { rows, columnIndexes, ...summary } = readCsvRows(text, { columns });
+  const { records: _records, ...recordsSummary } = records;
+  expect(summary).toEqual(recordsSummary);
+  const values = rows.map((row) =>
+    Object.fromEntries(
+      columns.map(({ key }) => {
+        const index = columnIndexes[key];
+        return [key, index === undefined ? '' : row.fields[index]];
+      }),
+    ),
+  );
+  expect(values).toEqual(records.records.map((record) => record.values));
+  expect(rows.map((row) => [row.line, row.fields])).toEqual(
+    records.records.map((record) => [record.line, record.raw]),
+  );
+}
+
 describe('CSV properties', () => {
   it('always counts rows in = records + rejected, each rejection with a line (property)', () => {
     fc.assert(
@@ -80,6 +100,10 @@ describe('CSV properties', () => {
           }
           const goodRows = rows.filter((row) => Array.isArray(row)).length;
           expect(result.counts.records).toBeLessThanOrEqual(goodRows);
+          expectSameAsRows(text, [
+            ...header.map((h) => ({ key: h, header: h })),
+            { key: 'absent', header: 'zz' },
+          ]);
         },
       ),
       { numRuns: 300 },

@@ -2,7 +2,7 @@ import { decodeText, type TextEncoding } from '../cp932';
 import type { Issue } from '../result';
 import { CsvRowReader } from './engine';
 import { chooseEncoding, readFailedIssue } from './source';
-import type { CsvReadResult, ReadCsvOptions } from './types';
+import type { CsvReadResult, CsvReadSummary, CsvRowsResult, ReadCsvOptions } from './types';
 
 /**
  * Reads a whole CSV or TSV file (CSV取込) from a string or its bytes, mapping columns by header name (with
@@ -32,6 +32,46 @@ export function readCsv<K extends string>(
   options: ReadCsvOptions<K>,
 ): CsvReadResult<K> {
   const reader = new CsvRowReader(options);
+  const summary = readWhole(input, options, reader);
+  const { records, rejected } = reader.take();
+  return { ...summary, records, rejected };
+}
+
+/**
+ * Reads a whole CSV or TSV file as {@link readCsv} does, with the same checks, counts and issues, but gives each
+ * data row as its fields (`{ line, fields }`) and `columnIndexes` saying where each column is, instead of an
+ * object of values per row. For readers that look up many fields of very many rows (the order importers of
+ * `@hakobu/malls`): no object is made per row, so a large file reads faster and holds less memory.
+ * `counts.rows === counts.records + counts.rejected`, with `records` counting the rows given.
+ *
+ * @example
+ * ```ts
+ * const result = readCsvRows('注文番号,お届け先名\r\n1001,山田 太郎\r\n', {
+ *   columns: [
+ *     { key: 'orderNumber', header: '注文番号', required: true },
+ *     { key: 'name', header: 'お届け先名' },
+ *   ],
+ * });
+ * result.columnIndexes; // { orderNumber: 0, name: 1 }
+ * result.rows; // [{ line: 2, fields: ['1001', '山田 太郎'] }]
+ * ```
+ */
+export function readCsvRows<K extends string>(
+  input: string | Uint8Array,
+  options: ReadCsvOptions<K>,
+): CsvRowsResult<K> {
+  const reader = new CsvRowReader(options, true);
+  const summary = readWhole(input, options, reader);
+  const { rejected } = reader.take();
+  return { ...summary, columnIndexes: reader.columnIndexes(), rows: reader.takeRows(), rejected };
+}
+
+/** Decodes and reads all of `input` into `reader`; the summary with the decoding issues first. */
+function readWhole<K extends string>(
+  input: string | Uint8Array,
+  options: ReadCsvOptions<K>,
+  reader: CsvRowReader<K>,
+): CsvReadSummary<K> {
   let encoding: TextEncoding | null = null;
   let bom = false;
   const sourceIssues: Issue[] = [];
@@ -52,6 +92,5 @@ export function readCsv<K extends string>(
     sourceIssues.push(readFailedIssue(error));
   }
   const summary = reader.summary(encoding, bom);
-  const { records, rejected } = reader.take();
-  return { ...summary, issues: [...sourceIssues, ...summary.issues], records, rejected };
+  return { ...summary, issues: [...sourceIssues, ...summary.issues] };
 }

@@ -77,6 +77,17 @@ export type CsvRecord<K extends string = string> = Omit<z.infer<typeof CsvRecord
   values: Record<K, string>;
 };
 
+/**
+ * One data row as its fields (取込行), for readers that look fields up by position with
+ * {@link CsvRowsResult.columnIndexes} instead of holding an object of values per row.
+ */
+export interface CsvRow {
+  /** 1-based physical line where the row starts. */
+  readonly line: number;
+  /** Every field as read, unknown extra columns included. */
+  readonly fields: string[];
+}
+
 /** A data row that could not be read as a record (取込不可の行), with every reason. */
 export const CsvRejectedRow = z.object({
   /** 1-based physical line where the row starts. */
@@ -132,6 +143,14 @@ export interface CsvReadSummary<K extends string = string> {
 /** The result of {@link readCsv}: every record and rejected row, plus the summary. */
 export interface CsvReadResult<K extends string = string> extends CsvReadSummary<K> {
   records: CsvRecord<K>[];
+  rejected: CsvRejectedRow[];
+}
+
+/** The result of {@link readCsvRows}: every row as fields, where each column is, the rejected rows and the summary. */
+export interface CsvRowsResult<K extends string = string> extends CsvReadSummary<K> {
+  /** The 0-based field position of each requested column by key; a column the file does not have is absent. */
+  columnIndexes: Partial<Record<K, number>>;
+  rows: CsvRow[];
   rejected: CsvRejectedRow[];
 }
 

@@ -61,14 +61,13 @@ export function amazonOrderReportFormat(options: AmazonReadOptions): CsvOrderFor
     quoted: false,
     orderKey: 'orderId',
     toDraft(group, issues) {
-      const first = group.rows[0]!;
       const order = group.reader(0);
       // Read through the reader, so that a corrupted amount rejects the order with its line.
       const total =
-        first.values.codCollectible === '' && first.values.alreadyPaid === ''
+        group.value(0, 'codCollectible') === '' && group.value(0, 'alreadyPaid') === ''
           ? undefined
           : (order.yen('codCollectible') ?? 0) + (order.yen('alreadyPaid') ?? 0);
-      const hasPrices = first.values.itemPrice !== '';
+      const hasPrices = group.value(0, 'itemPrice') !== '';
       const draft = amazonDraft(
         {
           order,
@@ -85,7 +84,7 @@ export function amazonOrderReportFormat(options: AmazonReadOptions): CsvOrderFor
           buyerName: 'buyerName',
           buyerEmail: 'buyerEmail',
           buyerPhone: 'buyerPhone',
-          lines: group.rows.map((_, index) => ({
+          lines: group.lines.map((_, index) => ({
             reader: index === 0 ? order : group.reader(index),
             fields: {
               id: 'orderItemId',
@@ -105,7 +104,7 @@ export function amazonOrderReportFormat(options: AmazonReadOptions): CsvOrderFor
         },
         options,
         group.raw(),
-        { lines: group.rows.map((row) => row.line) },
+        { lines: [...group.lines] },
         issues,
       );
       if (draft !== undefined && total !== undefined && hasPrices) draft.amounts.billedTotal = total;

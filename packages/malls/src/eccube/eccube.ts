@@ -153,7 +153,7 @@ export function eccubeOrderCsvFormat(options: EccubeReadOptions): CsvOrderFormat
       const lines: DraftLine[] = [];
       const shipments = new Map<string, DraftShipment>();
       let charges = 0;
-      for (const [index, row] of group.rows.entries()) {
+      for (const index of group.lines.keys()) {
         const reader = index === 0 ? order : group.reader(index);
         const type = reader.text('itemType');
         // 送料, 割引, 税 and ポイント rows repeat what the order columns already say.
@@ -230,7 +230,6 @@ export function eccubeOrderCsvFormat(options: EccubeReadOptions): CsvOrderFormat
           shipments.set(shippingId, shipment);
         }
         shipment.lines.push({ mallLineId, quantity });
-        void row;
       }
       if (lines.length === 0) order.error('itemType', 'に商品の明細がありません', '');
       // A shop can switch 合計 or 支払合計 off: then the points are unknown (0) and so is the mall's total.
@@ -260,7 +259,7 @@ export function eccubeOrderCsvFormat(options: EccubeReadOptions): CsvOrderFormat
         shipments: [...shipments.values()],
         undecided: [],
         raw: group.raw(),
-        source: { lines: group.rows.map((r) => r.line) },
+        source: { lines: [...group.lines] },
       };
       return draft;
     },

@@ -1,5 +1,6 @@
 import { type Clock, createIssue, type IdGenerator, type Issue } from '@hakobu/core';
 import {
+  CHARGE_KINDS,
   type ChargeKind,
   commitOperation,
   computeAmounts,
@@ -129,16 +130,22 @@ function chargesFor(
     couponDiscount: index === 0 ? draft.amounts.couponDiscount : 0,
     pointsUsed: index === 0 ? draft.amounts.pointsUsed : 0,
   };
-  return (Object.keys(amounts) as ChargeKind[])
-    .filter((kind) => amounts[kind] > 0)
-    .map((kind) => ({ orderId, kind, amount: amounts[kind] }));
+  const charges: ShipmentCharge[] = [];
+  for (const kind of CHARGE_KINDS) {
+    const amount = amounts[kind];
+    if (amount > 0) charges.push({ orderId, kind, amount });
+  }
+  return charges;
 }
 
-function coldestOf(lines: readonly OrderLine[], ids: ReadonlySet<string>): TemperatureZone {
-  for (const zone of COLDEST) {
-    if (lines.some((line) => ids.has(line.id) && line.temperature === zone)) return zone;
+/** The coldest zone (冷凍 over 冷蔵 over 常温) of the lines a shipment carries. */
+function coldestOf(lines: readonly OrderLine[], refs: readonly { lineId: string }[]): TemperatureZone {
+  let coldest = COLDEST.length - 1;
+  for (const line of lines) {
+    const rank = COLDEST.indexOf(line.temperature);
+    if (rank < coldest && rank !== -1 && refs.some((ref) => ref.lineId === line.id)) coldest = rank;
   }
-  return 'ambient';
+  return COLDEST[coldest] as TemperatureZone;
 }
 
 function buildShipments(
@@ -148,10 +155,14 @@ function buildShipments(
   ids: IdGenerator,
   previous: readonly Shipment[],
 ): Shipment[] {
+  // Line ids are made once, by buildLines; a shipment refers to the same strings.
+  const lineIds = new Map(
+    draft.lines.map((line, index) => [line.mallLineId, (lines[index] as OrderLine).id]),
+  );
   return draft.shipments.map((draftShipment, index) => {
     const lineRefs = draftShipment.lines.map((ref) => ({
       orderId,
-      lineId: lineIdOf(orderId, ref.mallLineId),
+      lineId: lineIds.get(ref.mallLineId) ?? lineIdOf(orderId, ref.mallLineId),
       quantity: ref.quantity,
     }));
     const prior = previous[index];
@@ -160,7 +171,7 @@ function buildShipments(
       slipNumber: prior?.slipNumber ?? `${draft.mallOrderNumber}-${index + 1}`,
       destination: draftShipment.destination,
       lines: lineRefs,
-      temperature: coldestOf(lines, new Set(lineRefs.map((ref) => ref.lineId))),
+      temperature: coldestOf(lines, lineRefs),
       timeSlot: draftShipment.timeSlot,
       charges: chargesFor(orderId, draft, index, draftShipment),
       codAmount: 0,
@@ -220,8 +231,10 @@ export function contentFromDraft(
     draft.undecided.length > 0 ? [`モール側で金額が未確定です (${draft.undecided.join(', ')})`] : [];
   const payment = { method: draft.paymentMethod, status: draft.paymentStatus, paidAmount: 0 };
   const shipments = buildShipments(draft, orderId, lines, ctx.ids, previousShipments);
-  const byId = indexOrders([{ id: orderId, lines, payment }]);
-  for (const shipment of shipments) shipment.codAmount = computeCodAmount(shipment, byId);
+  if (payment.method === 'cod') {
+    const byId = indexOrders([{ id: orderId, lines, payment }]);
+    for (const shipment of shipments) shipment.codAmount = computeCodAmount(shipment, byId);
+  }
   return {
     orderedAt: draft.orderedAt,
     orderer: draft.orderer,

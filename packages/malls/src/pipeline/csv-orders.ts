@@ -2,10 +2,11 @@ import {
   type CsvColumn,
   type CsvRecord,
   type CsvRejectedRow,
+  type CsvRow,
   type CsvStreamSource,
   createIssue,
   type Issue,
-  readCsv,
+  readCsvRows,
   readCsvStream,
   type TextEncoding,
 } from '@hakobu/core';
@@ -13,9 +14,15 @@ import type { MallOrderDraft } from './draft';
 import { FieldReader } from './fields';
 import type { MallReadCounts, MallReadResult, RejectedRecord } from './result';
 
-/** The rows of one order and how to read their fields (受注行グループ). */
+/**
+ * The rows of one order and how to read their fields (受注行グループ), by row position: no object is made per
+ * row, so a file of 100,000 rows reads without one.
+ */
 export interface OrderRows<K extends string> {
-  readonly rows: readonly CsvRecord<K>[];
+  /** The 1-based line of each row, in file order; its length is the number of rows. */
+  readonly lines: readonly number[];
+  /** The value of column `key` in row `index`; `''` for a column the file does not have. */
+  value(index: number, key: K): string;
   /** A field reader for row `index`, naming line, order and the header of each key. */
   reader(index: number): FieldReader;
   /** The order's raw record: format, header and rows as read. */
@@ -74,27 +81,49 @@ class Collector<K extends string> {
     }
   }
 
-  group(rows: readonly CsvRecord<K>[]): void {
-    const first = rows[0];
-    if (first === undefined) return;
-    const orderNumber = first.values[this.format.orderKey];
+  /** Reads one order from its rows, kept as records (a streamed read). */
+  groupRecords(rows: readonly CsvRecord<K>[]): void {
+    this.group(
+      rows.map((row) => row.line),
+      (index, key) => (rows[index] as CsvRecord<K>).values[key],
+      () => rows.map((row) => row.raw ?? []),
+    );
+  }
+
+  /** Reads one order from its rows, kept as fields with the file's column positions (a whole-file read). */
+  groupRows(rows: readonly CsvRow[], indexes: Partial<Record<K, number>>): void {
+    this.group(
+      rows.map((row) => row.line),
+      (index, key) => {
+        const at = indexes[key];
+        return at === undefined ? '' : ((rows[index] as CsvRow).fields[at] as string);
+      },
+      () => rows.map((row) => row.fields),
+    );
+  }
+
+  private group(lines: readonly number[], value: OrderRows<K>['value'], rawRows: () => string[][]): void {
+    const firstLine = lines[0];
+    if (firstLine === undefined) return;
+    const orderNumber = value(0, this.format.orderKey);
     const labels = this.labels;
     const format = this.format;
     const header = this.header;
     const readers: FieldReader[] = [];
     const group: OrderRows<K> = {
-      rows,
+      lines,
+      value,
       reader(index) {
-        const row = rows[index] as CsvRecord<K>;
+        const line = lines[index] as number;
         const reader = new FieldReader(
-          (field) => row.values[field as K],
-          { line: row.line, record: () => `${row.line}行目 (注文番号 ${orderNumber || '空'})` },
+          (field) => value(index, field as K),
+          { line, record: () => `${line}行目 (注文番号 ${orderNumber || '空'})` },
           (field) => labels.get(field) ?? field,
         );
         readers.push(reader);
         return reader;
       },
-      raw: () => ({ format: format.name, header, rows: rows.map((row) => row.raw ?? []) }),
+      raw: () => ({ format: format.name, header, rows: rawRows() }),
     };
     const issues: Issue[] = [];
     let draft: MallOrderDraft | undefined;
@@ -102,9 +131,9 @@ class Collector<K extends string> {
       issues.push(
         createIssue(
           'malls.missing_order_number',
-          `${first.line}行目: 「${labels.get(format.orderKey)}」が空です`,
+          `${firstLine}行目: 「${labels.get(format.orderKey)}」が空です`,
           {
-            line: first.line,
+            line: firstLine,
           },
         ),
       );
@@ -115,9 +144,9 @@ class Collector<K extends string> {
         issues.push(
           createIssue(
             'malls.read_failed',
-            `${first.line}行目 (注文番号 ${orderNumber}) を読めませんでした: ${String(error)}`,
+            `${firstLine}行目 (注文番号 ${orderNumber}) を読めませんでした: ${String(error)}`,
             {
-              line: first.line,
+              line: firstLine,
             },
           ),
         );
@@ -125,28 +154,28 @@ class Collector<K extends string> {
       }
     }
     for (const reader of readers) issues.push(...reader.issues);
-    this.counts.records += rows.length;
+    this.counts.records += lines.length;
     if (draft === undefined || issues.some((issue) => issue.severity === 'error')) {
-      this.counts.rejected += rows.length;
+      this.counts.rejected += lines.length;
       const errors = issues.filter((issue) => issue.severity === 'error');
-      for (const row of rows) {
-        const own = errors.filter((issue) => issue.line === row.line);
+      for (const line of lines) {
+        const own = errors.filter((issue) => issue.line === line);
         const reasons =
           own.length > 0
             ? own
             : [
                 createIssue(
                   'malls.order_rejected',
-                  `${row.line}行目: 同じ注文 (${orderNumber}) の他の行に誤りがあるため、この注文は取り込みませんでした`,
-                  { line: row.line, data: { lines: errors.map((issue) => issue.line) } },
+                  `${line}行目: 同じ注文 (${orderNumber}) の他の行に誤りがあるため、この注文は取り込みませんでした`,
+                  { line, data: { lines: errors.map((issue) => issue.line) } },
                 ),
                 ...(errors.length > 0 && errors.every((issue) => issue.line === undefined) ? errors : []),
               ];
-        this.rejected.push({ line: row.line, mallOrderNumber: orderNumber, issues: reasons });
+        this.rejected.push({ line, mallOrderNumber: orderNumber, issues: reasons });
       }
       return;
     }
-    this.counts.accepted += rows.length;
+    this.counts.accepted += lines.length;
     this.counts.orders += 1;
     this.issues.push(...issues);
     this.drafts.push(draft);
@@ -168,7 +197,7 @@ export function readOrderCsv<K extends string>(
   input: string | Uint8Array,
   format: CsvOrderFormat<K>,
 ): MallReadResult {
-  const read = readCsv(input, {
+  const read = readCsvRows(input, {
     columns: format.columns,
     delimiter: format.delimiter ?? ',',
     quoted: format.quoted ?? true,
@@ -178,14 +207,15 @@ export function readOrderCsv<K extends string>(
   collector.header = read.header;
   collector.issues.push(...read.issues);
   collector.rejectRows(read.rejected);
-  const groups = new Map<string, CsvRecord<K>[]>();
-  for (const record of read.records) {
-    const key = record.values[format.orderKey];
+  const keyAt = read.columnIndexes[format.orderKey];
+  const groups = new Map<string, CsvRow[]>();
+  for (const row of read.rows) {
+    const key = keyAt === undefined ? '' : (row.fields[keyAt] as string);
     const rows = groups.get(key);
-    if (rows === undefined) groups.set(key, [record]);
-    else rows.push(record);
+    if (rows === undefined) groups.set(key, [row]);
+    else rows.push(row);
   }
-  for (const rows of groups.values()) collector.group(rows);
+  for (const rows of groups.values()) collector.groupRows(rows, read.columnIndexes);
   return {
     drafts: collector.drafts,
     rejected: collector.rejected,
@@ -250,7 +280,7 @@ export function readOrderCsvStream<K extends string>(
           current.push(record);
           continue;
         }
-        if (current.length > 0) collector.group(current);
+        if (current.length > 0) collector.groupRecords(current);
         if (key !== '' && seen.has(key)) {
           collector.counts.records += 1;
           collector.counts.rejected += 1;
@@ -275,7 +305,7 @@ export function readOrderCsvStream<K extends string>(
       }
       yield take();
     }
-    if (current.length > 0) collector.group(current);
+    if (current.length > 0) collector.groupRecords(current);
     const summary = reader.summary();
     collector.header = summary.header;
     collector.issues.push(...summary.issues);

@@ -1,4 +1,4 @@
-import type { CsvColumn, CsvRecord } from '@hakobu/core';
+import type { CsvColumn } from '@hakobu/core';
 import type { CsvOrderFormat, OrderRows } from '../pipeline/csv-orders';
 import { FieldReader } from '../pipeline/fields';
 import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft, rakutenIssues } from './order';
@@ -101,14 +101,19 @@ for (const column of rakutenOrderCsvColumns) {
 }
 
 /** Readers over the fields of one row, one per model prefix; they share the row's place in messages. */
-function rowReaders(row: CsvRecord<RakutenCsvKey>, orderNumber: string): (prefix: string) => FieldReader {
-  const where = { line: row.line, record: () => `${row.line}行目 (注文番号 ${orderNumber})` };
+function rowReaders(
+  group: OrderRows<RakutenCsvKey>,
+  index: number,
+  orderNumber: string,
+): (prefix: string) => FieldReader {
+  const line = group.lines[index] as number;
+  const where = { line, record: () => `${line}行目 (注文番号 ${orderNumber})` };
   return (prefix) => {
     const { keys, label } = PREFIXES.get(prefix) as PrefixColumns;
     return new FieldReader(
       (field) => {
         const key = keys.get(field);
-        return key === undefined ? undefined : row.values[key];
+        return key === undefined ? undefined : group.value(index, key);
       },
       where,
       label,
@@ -117,29 +122,28 @@ function rowReaders(row: CsvRecord<RakutenCsvKey>, orderNumber: string): (prefix
 }
 
 function sourceOf(group: OrderRows<RakutenCsvKey>): RakutenOrderSource {
-  const first = group.rows[0] as CsvRecord<RakutenCsvKey>;
-  const number = first.values['order.orderNumber'];
-  const packages = new Map<string, CsvRecord<RakutenCsvKey>[]>();
-  for (const row of group.rows) {
-    const basket = row.values['pkg.basketId'];
+  const number = group.value(0, 'order.orderNumber');
+  const packages = new Map<string, number[]>();
+  for (let index = 0; index < group.lines.length; index++) {
+    const basket = group.value(index, 'pkg.basketId');
     const rows = packages.get(basket);
-    if (rows === undefined) packages.set(basket, [row]);
-    else rows.push(row);
+    if (rows === undefined) packages.set(basket, [index]);
+    else rows.push(index);
   }
-  const firstRow = rowReaders(first, number);
+  const first = rowReaders(group, 0, number);
   return {
-    order: firstRow('order'),
-    orderer: firstRow('orderer'),
-    settlement: firstRow('settlement'),
-    point: firstRow('point'),
-    wrappings: [firstRow('wrapping1'), firstRow('wrapping2')],
+    order: first('order'),
+    orderer: first('orderer'),
+    settlement: first('settlement'),
+    point: first('point'),
+    wrappings: [first('wrapping1'), first('wrapping2')],
     packages: [...packages.values()].map((rows) => {
-      const head = rowReaders(rows[0] as CsvRecord<RakutenCsvKey>, number);
+      const head = rowReaders(group, rows[0] as number, number);
       return {
         pkg: head('pkg'),
         sender: head('sender'),
-        items: rows.map((row) => {
-          const of = rowReaders(row, number);
+        items: rows.map((index) => {
+          const of = rowReaders(group, index, number);
           return { item: of('item'), sku: of('sku') };
         }),
         shippings: [],
@@ -166,8 +170,7 @@ export function rakutenOrderCsvFormat(options: RakutenReadOptions): CsvOrderForm
     orderKey: 'order.orderNumber',
     toDraft(group, issues) {
       const src = sourceOf(group);
-      const lines = group.rows.map((row) => row.line);
-      const draft = rakutenDraft(src, options, group.raw(), { lines });
+      const draft = rakutenDraft(src, options, group.raw(), { lines: [...group.lines] });
       issues.push(...rakutenIssues(src));
       return draft;
     },

@@ -242,7 +242,7 @@ export function shopifyOrderCsvFormat(options: ShopifyReadOptions): CsvOrderForm
       const order = group.reader(0);
       return shopifyDraft(
         order,
-        group.rows.map((_, i) => ({
+        group.lines.map((_, i) => ({
           reader: i === 0 ? order : group.reader(i),
           id: 'none',
           sku: 'lineSku',
@@ -266,7 +266,7 @@ export function shopifyOrderCsvFormat(options: ShopifyReadOptions): CsvOrderForm
         (prefix) => csvParty(order, prefix),
         options,
         group.raw(),
-        { lines: group.rows.map((row) => row.line) },
+        { lines: [...group.lines] },
       );
     },
   };

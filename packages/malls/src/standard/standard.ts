@@ -160,7 +160,7 @@ export function standardOrderCsvFormat(options: StandardReadOptions): CsvOrderFo
       const lines: DraftLine[] = [];
       const byLineId = new Map<string, DraftLine>();
       const shipments = new Map<string, DraftShipment>();
-      for (const [index, row] of group.rows.entries()) {
+      for (const index of group.lines.keys()) {
         const reader = index === 0 ? order : group.reader(index);
         const mallLineId = reader.text('lineNumber') || String(index + 1);
         const rateText = reader.text('taxRate').replace('%', '');
@@ -235,7 +235,6 @@ export function standardOrderCsvFormat(options: StandardReadOptions): CsvOrderFo
           const date = reader.date('requestedDate');
           if (date !== undefined) shipment.requestedDate = date;
           shipments.set(destinationKey, shipment);
-          void row;
         }
         const ref = shipment.lines.find((candidate) => candidate.mallLineId === mallLineId);
         if (ref === undefined) shipment.lines.push({ mallLineId, quantity: line.quantity });
@@ -266,7 +265,7 @@ export function standardOrderCsvFormat(options: StandardReadOptions): CsvOrderFo
         shipments: [...shipments.values()],
         undecided: [],
         raw: group.raw(),
-        source: { lines: group.rows.map((r) => r.line) },
+        source: { lines: [...group.lines] },
       };
       const note = order.optional('note');
       if (note !== undefined) draft.customerNote = note;

@@ -186,10 +186,10 @@ export function yahooOrderCsvFormat(
     toDraft(group) {
       return yahooDraft(
         group.reader(0),
-        group.rows.map((_, index) => group.reader(index)),
+        group.lines.map((_, index) => group.reader(index)),
         options,
         group.raw(),
-        { lines: group.rows.map((row) => row.line) },
+        { lines: [...group.lines] },
       );
     },
   };
