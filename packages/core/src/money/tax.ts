@@ -74,14 +74,17 @@ function divideRounded(numerator: bigint, denominator: bigint, rounding: Roundin
   return negative ? -rounded : rounded;
 }
 
+function isTaxRate(rate: unknown): rate is TaxRate {
+  return (TAX_RATES as readonly unknown[]).includes(rate);
+}
+
 function checkedRate(rate: number): TaxRate {
-  const parsed = TaxRate.safeParse(rate);
-  if (!parsed.success) {
+  if (!isTaxRate(rate)) {
     throw new HakobuError('money.invalid_tax_rate', `Tax rate must be 10, 8 or 0, got ${rate}`, {
       data: { rate },
     });
   }
-  return parsed.data;
+  return rate;
 }
 
 function taxOfExact(amount: bigint, rate: TaxRate, pricing: TaxPricing, rounding: RoundingMode): bigint {
@@ -90,8 +93,11 @@ function taxOfExact(amount: bigint, rate: TaxRate, pricing: TaxPricing, rounding
   return divideRounded(amount * percent, denominator, rounding);
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
 function safeYen(value: bigint): Yen {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+  if (value > MAX_SAFE || value < MIN_SAFE) {
     throw new HakobuError('money.unsafe_integer', `Total ${value} is beyond the safe integer range`, {
       data: { total: value.toString() },
     });
@@ -162,7 +168,7 @@ export function summarizeTax(lines: readonly TaxLine[], options: SummarizeTaxOpt
 }
 
 function checkedLine(line: TaxLine, index: number): { rate: TaxRate; amount: bigint } {
-  if (!TaxRate.safeParse(line.rate).success) {
+  if (!isTaxRate(line.rate)) {
     throw new HakobuError('money.invalid_tax_rate', `Line ${index}: tax rate must be 10, 8 or 0`, {
       data: { index, rate: line.rate },
     });

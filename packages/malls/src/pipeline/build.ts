@@ -263,7 +263,6 @@ export function createOrderFromDraft(
   ctx: ImportContext,
 ): { order: Order; issues: Issue[] } {
   const orderId = ctx.ids.newId('order');
-  const at = toJapanTimestamp(ctx.clock.now());
   const content = contentFromDraft(draft, orderId, ctx, []);
   const state: OrderState = {
     id: orderId,
@@ -279,7 +278,11 @@ export function createOrderFromDraft(
     status: draft.status,
     axes: {
       allocation: 'unallocated',
-      holds: content.holdReasons.map((reason) => ({ code: UNDECIDED_HOLD, reason, at })),
+      holds: content.holdReasons.map((reason) => ({
+        code: UNDECIDED_HOLD,
+        reason,
+        at: toJapanTimestamp(ctx.clock.now()),
+      })),
       deliveryNotePrinted: false,
       labelExported: false,
       mailsSent: [],
