@@ -169,8 +169,8 @@ export class CsvRowReader<K extends string> {
   /** Where each column present in the file is: its 0-based field position by key. */
   columnIndexes(): Partial<Record<K, number>> {
     const indexes: Partial<Record<K, number>> = {};
-    const plan = this.plan;
-    if (plan !== undefined) plan.keys.forEach((key, k) => (indexes[key] = plan.indexes[k]));
+    const { keys = [], indexes: positions = [] } = this.plan ?? {};
+    for (let k = 0; k < keys.length; k++) indexes[keys[k] as K] = positions[k];
     return indexes;
   }
 
