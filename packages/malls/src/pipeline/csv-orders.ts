@@ -91,11 +91,11 @@ class Collector<K extends string> {
   }
 
   /** Reads one order from its rows, kept as fields with the file's column positions (a whole-file read). */
-  groupRows(rows: readonly CsvRow[], indexes: Partial<Record<K, number>>): void {
+  groupRows(rows: readonly CsvRow[], positions: ReadonlyMap<K, number>): void {
     this.group(
       rows.map((row) => row.line),
       (index, key) => {
-        const at = indexes[key];
+        const at = positions.get(key);
         return at === undefined ? '' : ((rows[index] as CsvRow).fields[at] as string);
       },
       () => rows.map((row) => row.fields),
@@ -209,13 +209,20 @@ export function readOrderCsv<K extends string>(
   collector.rejectRows(read.rejected);
   const keyAt = read.columnIndexes[format.orderKey];
   const groups = new Map<string, CsvRow[]>();
+  let previousKey: string | undefined;
+  let previous: CsvRow[] = [];
   for (const row of read.rows) {
     const key = keyAt === undefined ? '' : (row.fields[keyAt] as string);
-    const rows = groups.get(key);
-    if (rows === undefined) groups.set(key, [row]);
-    else rows.push(row);
+    // Malls write an order's rows together: look the key up only where it changes.
+    if (key !== previousKey) {
+      previousKey = key;
+      previous = groups.get(key) ?? [];
+      if (previous.length === 0) groups.set(key, previous);
+    }
+    previous.push(row);
   }
-  for (const rows of groups.values()) collector.groupRows(rows, read.columnIndexes);
+  const positions = new Map(Object.entries(read.columnIndexes) as [K, number][]);
+  for (const rows of groups.values()) collector.groupRows(rows, positions);
   return {
     drafts: collector.drafts,
     rejected: collector.rejected,

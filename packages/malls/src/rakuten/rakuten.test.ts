@@ -127,6 +127,24 @@ describe('rakuten order CSV', () => {
       expectAmountsAccounted(decision.order, fixtureTotals(orders[i]!).billed);
   });
 
+  it('groups the rows of an order wherever they are in the file', () => {
+    const text = new TextDecoder().decode(rakutenOrderCsv(orders.slice(0, 6), { encoding: 'utf-8' }));
+    const [header = '', ...rows] = text.split('\r\n').filter((line) => line !== '');
+    const adjacent = readOrderCsv(text, rakutenOrderCsvFormat({ shopId: 'shop' }));
+    const several = adjacent.drafts.find((draft) => (draft.source.lines?.length ?? 0) > 1);
+    expect(several).toBeDefined();
+    // Move the first row of a multi-row order to the end of the file.
+    const moved = (several?.source.lines?.[0] ?? 0) - 2;
+    const shuffled = [header, ...rows.filter((_, i) => i !== moved), rows[moved]].join('\r\n');
+    const read = readOrderCsv(shuffled, rakutenOrderCsvFormat({ shopId: 'shop' }));
+    expect(read.counts).toEqual(adjacent.counts);
+    const again = read.drafts.find((draft) => draft.mallOrderNumber === several?.mallOrderNumber);
+    expect(again?.lines.map((line) => line.mallLineId).sort()).toEqual(
+      several?.lines.map((line) => line.mallLineId).sort(),
+    );
+    expect(again?.source.lines).toContain(rows.length + 1);
+  });
+
   it('reports a corrupted row with its line and rejects every row of that order', () => {
     const text = new TextDecoder().decode(rakutenOrderCsv(orders.slice(0, 3), { encoding: 'utf-8' }));
     const lines = text.split('\r\n');
