@@ -44,16 +44,12 @@ function trimmed(text: string): string {
  * else, which then takes the general path with its clean-up and checks. Most money and count fields are plain.
  */
 function plainInteger(text: string): number | undefined {
-  const negative = text.charCodeAt(0) === 0x2d;
-  const start = negative ? 1 : 0;
-  if (text.length === start || text.length - start > 15) return undefined;
-  let value = 0;
-  for (let i = start; i < text.length; i++) {
-    const digit = text.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return undefined;
-    value = value * 10 + digit;
-  }
-  return negative ? -value : value;
+  const start = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const count = text.length - start;
+  if (count === 0 || count > 15) return undefined;
+  const value = digitsAt(text, start, count);
+  if (value === -1) return undefined;
+  return start === 1 ? -value : value;
 }
 
 /** Where the date part of `YYYY-MM-DD HH:mm` or `…THH:mm` ends: the first space or `T`, or -1. */
