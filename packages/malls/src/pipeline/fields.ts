@@ -246,10 +246,9 @@ export class FieldReader {
       this.fail(field, 'が空です', text);
       return undefined;
     }
-    if (options.assumeUtc !== true || /\+09:?00$/.test(text)) {
-      const japan = japanTime(text);
-      if (japan !== undefined) return japan;
-    }
+    // Text without an offset is Japan time only when not `assumeUtc`; japanTime checks any offset is +09:00.
+    const japan = japanTime(text);
+    if (japan !== undefined && (options.assumeUtc !== true || text.length !== 19)) return japan;
     if (options.assumeUtc === true && !/(Z|[+-]\d{2}:?\d{2})$/.test(text))
       text = `${text.replace(' ', 'T')}Z`;
     const parsed = parseInstant(text, { field: this.label(field) });

@@ -80,10 +80,13 @@ export const rakutenOrderCsvColumns = [
 /** A key of {@link rakutenOrderCsvColumns}. */
 export type RakutenCsvKey = (typeof rakutenOrderCsvColumns)[number]['key'];
 
-/** Per model prefix: its column keys and Japanese headers by field name, built once. */
+const LABELS = new Map<string, string>(
+  rakutenOrderCsvColumns.map((column) => [column.key, column.header[0]]),
+);
+
+/** Per model prefix: its column keys by field name and the Japanese header of a field, built once. */
 interface PrefixColumns {
   readonly keys: Map<string, RakutenCsvKey>;
-  readonly labels: Map<string, string>;
   readonly label: (field: string) => string;
 }
 
@@ -92,12 +95,15 @@ for (const column of rakutenOrderCsvColumns) {
   const [prefix = '', field = ''] = column.key.split('.');
   let entry = PREFIXES.get(prefix);
   if (entry === undefined) {
-    const labels = new Map<string, string>();
-    entry = { keys: new Map(), labels, label: (name) => labels.get(name) ?? name };
+    const keys = new Map<string, RakutenCsvKey>();
+    const label = (name: string): string => {
+      const key = keys.get(name);
+      return key === undefined ? name : (LABELS.get(key) ?? name);
+    };
+    entry = { keys, label };
     PREFIXES.set(prefix, entry);
   }
   entry.keys.set(field, column.key);
-  entry.labels.set(field, column.header[0]);
 }
 
 /** Readers over the fields of one row, one per model prefix; they share the row's place in messages. */
