@@ -175,6 +175,7 @@ export {
 } from './mapping';
 export {
   type CsvOrderFormat,
+  type CsvOrderRaw,
   DraftAmounts,
   DraftLine,
   DraftShipment,

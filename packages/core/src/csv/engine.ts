@@ -6,14 +6,13 @@ import type {
   CsvBatch,
   CsvCounts,
   CsvDelimiter,
+  CsvNewline,
   CsvReadSummary,
   CsvRecord,
   CsvRejectedRow,
   CsvRow,
   ReadCsvOptions,
 } from './types';
-
-type Newline = '\r\n' | '\n' | '\r';
 
 interface PapaError {
   code: string;
@@ -29,11 +28,14 @@ interface PapaChunk {
 
 const BLANK_LINES_LISTED = 20;
 
+/** Text handed to the parser at a time, so that one huge chunk still gives batches of bounded size. */
+export const PIECE_CHARS = 64 * 1024;
+
 /**
  * The line break of the file: the first CR, LF or CRLF outside quotes. `undefined` while the text seen so far
  * has none (or ends in a CR that may be followed by LF), unless it is all the text there is.
  */
-function detectNewline(text: string, final: boolean, quoting: boolean): Newline | undefined {
+function detectNewline(text: string, final: boolean, quoting: boolean): CsvNewline | undefined {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -48,7 +50,7 @@ function detectNewline(text: string, final: boolean, quoting: boolean): Newline 
 }
 
 /** Rows of a file that never quotes: every line is a row, split at each delimiter; the last unended line waits. */
-function splitUnquoted(input: string, delimiter: string, newline: Newline, final: boolean): PapaChunk {
+function splitUnquoted(input: string, delimiter: string, newline: CsvNewline, final: boolean): PapaChunk {
   const last = input.lastIndexOf(newline);
   const cursor = final ? input.length : last === -1 ? 0 : last + newline.length;
   const lines = cursor === 0 ? [] : input.slice(0, cursor).split(newline);
@@ -67,6 +69,42 @@ function breaksInFields(fields: readonly string[], char: string): number {
   let count = 0;
   for (const field of fields) if (field.indexOf(char) !== -1) count += countOf(field, char, 0, field.length);
   return count;
+}
+
+/**
+ * The text of each row of a parsed piece, asked for row after row with the number of line breaks inside the row's
+ * fields: a row runs to the line break after those. Papa Parse's recovery from broken quoting does not follow line
+ * breaks, so a piece with quote errors is parsed again row by row for where each row ends (`rowEndsOf`).
+ */
+function rowTexts(
+  input: string,
+  newline: CsvNewline,
+  rowEndsOf: (() => number[]) | undefined,
+): (innerBreaks: number) => string {
+  let offset = 0;
+  const cut = (next: number, end: number): string => {
+    const text = input.slice(offset, end);
+    offset = next;
+    return text;
+  };
+  if (rowEndsOf !== undefined) {
+    const ends = rowEndsOf();
+    let row = 0;
+    return () => {
+      const next = ends[row++] ?? input.length;
+      const broken = next - newline.length >= offset && input.endsWith(newline, next);
+      return cut(next, broken ? next - newline.length : next);
+    };
+  }
+  const lineChar = newline === '\r' ? '\r' : '\n';
+  return (innerBreaks) => {
+    let at = offset - 1;
+    for (let k = 0; k <= innerBreaks; k++) {
+      at = input.indexOf(lineChar, at + 1);
+      if (at === -1) return cut(input.length, input.length);
+    }
+    return cut(at + 1, at + 1 - newline.length);
+  };
 }
 
 function isBlank(fields: readonly string[]): boolean {
@@ -92,11 +130,12 @@ export class CsvRowReader<K extends string> {
   private readonly hasHeader: boolean;
   private readonly delimiter: CsvDelimiter;
   private readonly keepRaw: boolean;
+  private readonly rowText: boolean;
   private readonly quoted: boolean;
   private pending = '';
   /** Parse again only once `pending` is this long: a quote left open must not make reading quadratic. */
   private retryAt = 0;
-  private newline: Newline | undefined;
+  private newline: CsvNewline | undefined;
   /** Physical line where `pending` starts. */
   private line = 1;
   private started = false;
@@ -112,7 +151,9 @@ export class CsvRowReader<K extends string> {
     this.hasHeader = options.header ?? true;
     this.delimiter = options.delimiter ?? ',';
     this.keepRaw = options.keepRaw ?? true;
+    this.rowText = options.rowText ?? false;
     this.quoted = options.quoted ?? true;
+    this.newline = options.newline;
     checkColumns(options.columns, this.hasHeader);
   }
 
@@ -166,6 +207,16 @@ export class CsvRowReader<K extends string> {
     return rows;
   }
 
+  /** The header row's fields, once read; `null` without a header. */
+  headerFields(): string[] | null {
+    return this.header;
+  }
+
+  /** The line break of the file, once found. */
+  lineBreak(): CsvNewline | undefined {
+    return this.newline;
+  }
+
   /** Where each column present in the file is: its 0-based field position by key. */
   columnIndexes(): Partial<Record<K, number>> {
     const indexes: Partial<Record<K, number>> = {};
@@ -211,7 +262,26 @@ export class CsvRowReader<K extends string> {
     const terminated = final && !endsWithBreak ? rows.length - 1 : rows.length;
     const firstLine = this.line;
     this.line += breaks;
-    this.readRows(input, rows, parsed.errors, firstLine, lineChar, breaks - terminated);
+    const texts = !this.rowText
+      ? undefined
+      : rowTexts(
+          input,
+          this.newline,
+          parsed.errors.length === 0 ? undefined : () => this.rowEnds(input, final),
+        );
+    this.readRows(input, rows, parsed.errors, firstLine, lineChar, breaks - terminated, texts);
+  }
+
+  /** Where each row of `input` ends (after its line break), as Papa Parse reads it row by row. */
+  private rowEnds(input: string, final: boolean): number[] {
+    const ends: number[] = [];
+    new Papa.Parser({
+      delimiter: this.delimiter,
+      newline: this.newline,
+      quoteChar: '"',
+      step: (row: PapaChunk) => ends.push(row.meta.cursor),
+    }).parse(input, 0, !final);
+    return ends;
   }
 
   /**
@@ -225,28 +295,35 @@ export class CsvRowReader<K extends string> {
     firstLine: number,
     lineChar: string,
     innerBreaks: number,
+    texts: ((innerBreaks: number) => string) | undefined,
   ): void {
     const errorsByRow = errors.length === 0 ? undefined : groupErrors(errors, rows.length);
     let unfound = innerBreaks;
     let line = firstLine;
     for (let i = 0; i < rows.length && !this.refused; i++) {
       const fields = rows[i]!;
+      const inner = unfound > 0 ? breaksInFields(fields, lineChar) : 0;
+      const text = texts?.(inner);
       const rowErrors = errorsByRow?.get(i);
       const quote = rowErrors === undefined ? undefined : this.quoteIssue(rowErrors, line, input, firstLine);
       if (quote === undefined && isBlank(fields)) this.noteBlank(line);
-      else if (this.plan === undefined) this.startFile(fields, line, quote);
+      else if (this.plan === undefined) this.startFile(fields, line, quote, text);
       else if (quote !== undefined) this.reject(fields, line, quote);
       else if (fields.length !== this.plan.fieldCount)
         this.rejectFieldCount(fields, line, this.plan.fieldCount);
-      else this.addRecord(fields, line, this.plan);
-      const inner = unfound > 0 ? breaksInFields(fields, lineChar) : 0;
+      else this.addRecord(fields, line, this.plan, text);
       unfound -= inner;
       line += 1 + inner;
     }
   }
 
   /** The first non-blank row: the header, or the first data row of a headerless file. */
-  private startFile(fields: string[], line: number, quote: Issue | undefined): void {
+  private startFile(
+    fields: string[],
+    line: number,
+    quote: Issue | undefined,
+    text: string | undefined,
+  ): void {
     if (this.hasHeader) {
       fields[0] = fields[0]!.replace(/^\uFEFF/u, '');
       this.header = fields;
@@ -264,20 +341,22 @@ export class CsvRowReader<K extends string> {
     if (this.hasHeader) return;
     if (quote !== undefined) this.reject(fields, line, quote);
     else if (fields.length !== fieldCount) this.rejectFieldCount(fields, line, fieldCount);
-    else this.addRecord(fields, line, plan);
+    else this.addRecord(fields, line, plan, text);
   }
 
-  private addRecord(fields: string[], line: number, plan: ColumnPlan<K>): void {
+  private addRecord(fields: string[], line: number, plan: ColumnPlan<K>, text: string | undefined): void {
     this.counts.rows++;
     this.counts.records++;
     if (this.asRows) {
-      this.rows.push({ line, fields });
+      this.rows.push(text === undefined ? { line, fields } : { line, fields, text });
       return;
     }
     const values = { ...plan.template } as Record<K, string>;
     const { keys, indexes } = plan;
     for (let k = 0; k < keys.length; k++) values[keys[k]!] = fields[indexes[k]!]!;
-    this.records.push(this.keepRaw ? { line, values, raw: fields } : { line, values });
+    const record: CsvRecord<K> = this.keepRaw ? { line, values, raw: fields } : { line, values };
+    if (text !== undefined) record.text = text;
+    this.records.push(record);
   }
 
   private reject(fields: string[], line: number, issue: Issue): void {

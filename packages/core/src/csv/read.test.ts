@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { HakobuError } from '../result';
-import { readCsv } from './read';
+import { readCsv, readCsvRows } from './read';
 import type { CsvColumn } from './types';
 
 const orderColumns: CsvColumn<'orderNumber' | 'name' | 'amount' | 'note'>[] = [
@@ -256,5 +256,63 @@ describe('readCsv: empty files and encodings', () => {
     const result = readCsv(bytes, { columns: orderColumns, encoding: 'cp932' });
     expect(result.issues.map((issue) => issue.code)).toContain('text.invalid_bytes');
     expect(result.records.map((record) => record.values.orderNumber)).toEqual(['1', '2']);
+  });
+});
+
+describe('readCsvRows: row text and batches', () => {
+  const columns = [
+    { key: 'id', header: '番号', required: true },
+    { key: 'note', header: '備考' },
+  ] as const;
+
+  it('hands a large file over in batches, each row with its text as in the file', () => {
+    // Notes with quoted line breaks and quotes, so that rows cross the pieces the text is read in.
+    const lines = Array.from({ length: 10_000 }, (_, i) =>
+      i % 7 === 0
+        ? `${i},"一行目\r\n二行目 ""引用"" ${'あ'.repeat(i % 50)}"`
+        : `${i},備考${'い'.repeat(i % 40)}`,
+    );
+    const text = `番号,備考\r\n${lines.join('\r\n')}\r\n`;
+    const batches: number[] = [];
+    const handed: { line: number; fields: string[]; text?: string }[] = [];
+    const result = readCsvRows(text, {
+      columns,
+      rowText: true,
+      onRows: ({ rows, header, columnIndexes, newline }) => {
+        expect({ header, columnIndexes, newline }).toEqual({
+          header: ['番号', '備考'],
+          columnIndexes: { id: 0, note: 1 },
+          newline: '\r\n',
+        });
+        batches.push(rows.length);
+        handed.push(...rows);
+      },
+    });
+    expect(batches.length).toBeGreaterThan(3);
+    expect(result.rows).toEqual([]);
+    expect(result.counts).toEqual({ rows: 10_000, records: 10_000, rejected: 0, blankLines: 0 });
+    expect(handed.map((row) => row.text)).toEqual(lines);
+    const atOnce = readCsvRows(text, { columns });
+    expect(handed.map(({ line, fields }) => ({ line, fields }))).toEqual(atOnce.rows);
+    expect(handed[7]).toMatchObject({ line: 10, fields: ['7', '一行目\r\n二行目 "引用" あああああああ'] });
+  });
+
+  it('gives the text of a last row without a line break, in LF and CR files', () => {
+    for (const newline of ['\n', '\r']) {
+      const read = readCsvRows(`番号,備考${newline}1,a${newline}2,"b${newline}c"`, {
+        columns,
+        rowText: true,
+      });
+      expect(read.rows.map((row) => row.text)).toEqual(['1,a', `2,"b${newline}c"`]);
+    }
+  });
+
+  it('reads with the line break it is given instead of the first one found', () => {
+    // A lone LF inside an unquoted field of a CRLF file is part of the value when the break is given as CRLF.
+    const text = '番号,備考\r\n1,a\nb\r\n2,c\r\n';
+    expect(readCsvRows(text, { columns, newline: '\r\n' }).rows.map((row) => row.fields)).toEqual([
+      ['1', 'a\nb'],
+      ['2', 'c'],
+    ]);
   });
 });

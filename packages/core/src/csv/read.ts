@@ -1,8 +1,15 @@
 import { decodeText, type TextEncoding } from '../cp932';
 import type { Issue } from '../result';
-import { CsvRowReader } from './engine';
+import { CsvRowReader, PIECE_CHARS } from './engine';
 import { chooseEncoding, readFailedIssue } from './source';
-import type { CsvReadResult, CsvReadSummary, CsvRowsResult, ReadCsvOptions } from './types';
+import type {
+  CsvNewline,
+  CsvReadResult,
+  CsvReadSummary,
+  CsvRowsResult,
+  ReadCsvOptions,
+  ReadCsvRowsOptions,
+} from './types';
 
 /**
  * Reads a whole CSV or TSV file (CSV取込) from a string or its bytes, mapping columns by header name (with
@@ -58,19 +65,40 @@ export function readCsv<K extends string>(
  */
 export function readCsvRows<K extends string>(
   input: string | Uint8Array,
-  options: ReadCsvOptions<K>,
+  options: ReadCsvRowsOptions<K>,
 ): CsvRowsResult<K> {
   const reader = new CsvRowReader(options, true);
-  const summary = readWhole(input, options, reader);
+  const { onRows } = options;
+  const summary = readWhole(
+    input,
+    options,
+    reader,
+    onRows === undefined
+      ? undefined
+      : () => {
+          const rows = reader.takeRows();
+          if (rows.length === 0) return;
+          onRows({
+            rows,
+            header: reader.headerFields(),
+            columnIndexes: reader.columnIndexes(),
+            newline: reader.lineBreak() as CsvNewline,
+          });
+        },
+  );
   const { rejected } = reader.take();
   return { ...summary, columnIndexes: reader.columnIndexes(), rows: reader.takeRows(), rejected };
 }
 
-/** Decodes and reads all of `input` into `reader`; the summary with the decoding issues first. */
+/**
+ * Decodes and reads all of `input` into `reader`; the summary with the decoding issues first. With `afterPiece`,
+ * the text goes in piece by piece and `afterPiece` runs after each, the end included.
+ */
 function readWhole<K extends string>(
   input: string | Uint8Array,
   options: ReadCsvOptions<K>,
   reader: CsvRowReader<K>,
+  afterPiece?: () => void,
 ): CsvReadSummary<K> {
   let encoding: TextEncoding | null = null;
   let bom = false;
@@ -86,8 +114,16 @@ function readWhole<K extends string>(
       sourceIssues.push(...chosen.issues, ...decoded.issues);
       text = decoded.text;
     }
-    reader.push(text);
+    if (afterPiece === undefined) {
+      reader.push(text);
+    } else {
+      for (let at = 0; at < text.length && !reader.isRefused; at += PIECE_CHARS) {
+        reader.push(text.slice(at, at + PIECE_CHARS));
+        afterPiece();
+      }
+    }
     reader.end();
+    afterPiece?.();
   } catch (error) {
     sourceIssues.push(readFailedIssue(error));
   }

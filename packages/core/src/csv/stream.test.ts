@@ -21,12 +21,17 @@ async function readAll<K extends string>(
   const records: CsvRecord<K>[] = [];
   const rejected: CsvRejectedRow[] = [];
   let batches = 0;
+  const headers: (string[] | null)[] = [];
   for await (const batch of reader) {
     batches++;
     records.push(...batch.records);
     rejected.push(...batch.rejected);
+    if (batch.records.length > 0) headers.push(reader.header());
   }
-  return { ...reader.summary(), records, rejected, batches };
+  const summary = reader.summary();
+  // The header is known from the first batch on, as the summary gives it at the end.
+  for (const header of headers) expect(header).toEqual(summary.header);
+  return { ...summary, records, rejected, batches };
 }
 
 async function* chunks(bytes: Uint8Array, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
@@ -91,10 +96,11 @@ describe('readCsvStream', () => {
       fc.asyncProperty(
         fc.constantFrom(sjis, utf8),
         fc.array(fc.nat(), { maxLength: 12 }),
-        async (bytes, raw) => {
+        fc.boolean(),
+        async (bytes, raw, rowText) => {
           const cuts = raw.map((n) => n % (bytes.length + 1));
-          const { batches: _, ...streamed } = await readAll(chunks(bytes, cuts), { columns });
-          expect(streamed).toEqual(readCsv(bytes, { columns }));
+          const { batches: _, ...streamed } = await readAll(chunks(bytes, cuts), { columns, rowText });
+          expect(streamed).toEqual(readCsv(bytes, { columns, rowText }));
         },
       ),
       { numRuns: 200 },

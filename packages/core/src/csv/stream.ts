@@ -1,5 +1,5 @@
 import { HakobuError, type Issue } from '../result';
-import { CsvRowReader } from './engine';
+import { CsvRowReader, PIECE_CHARS } from './engine';
 import { readFailedIssue, StreamText } from './source';
 import type { CsvBatch, CsvReadSummary, ReadCsvOptions } from './types';
 
@@ -16,10 +16,9 @@ export interface CsvStreamReader<K extends string = string> extends AsyncIterabl
    * calling it before is a programmer error (`HakobuError` `csv.stream_not_finished`).
    */
   summary(): CsvReadSummary<K>;
+  /** The header row's fields as soon as it is read, before the first batch; `null` before, and without a header. */
+  header(): string[] | null;
 }
-
-/** Text handed to the parser at a time, so that one huge chunk still gives batches of bounded size. */
-const PIECE_CHARS = 64 * 1024;
 
 /**
  * Reads a large CSV or TSV file as a stream (CSV分割取込): yields records and rejected rows in batches, one per
@@ -56,6 +55,7 @@ export function readCsvStream<K extends string>(
         summary = result;
       });
     },
+    header: () => reader.headerFields(),
     summary() {
       if (summary === undefined) {
         throw new HakobuError(

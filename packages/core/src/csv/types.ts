@@ -33,6 +33,9 @@ export const CsvDelimiter = z.enum([',', '\t']);
 /** @see {@link CsvDelimiter} */
 export type CsvDelimiter = z.infer<typeof CsvDelimiter>;
 
+/** A line break: CRLF (Windows, most mall files), LF or CR. */
+export type CsvNewline = '\r\n' | '\n' | '\r';
+
 /** Options of {@link readCsv} and {@link readCsvStream}. */
 export interface ReadCsvOptions<K extends string> {
   /** The columns to extract, each under its `key` in `values` of {@link CsvRecord}. */
@@ -57,6 +60,16 @@ export interface ReadCsvOptions<K extends string> {
   /** Keep every row's fields as read in `raw` of {@link CsvRecord}, unknown extra columns included. Default `true`. */
   readonly keepRaw?: boolean;
   /**
+   * Give every data row its text as it stands in the file, without its line break (`text` of {@link CsvRecord}
+   * and {@link CsvRow}): one string per row, where `raw` is one per field. Default `false`.
+   */
+  readonly rowText?: boolean;
+  /**
+   * The line break (改行コード), when the caller knows it. Default: the first CR, LF or CRLF outside quotes; a
+   * file of one row without a break reads as LF.
+   */
+  readonly newline?: CsvNewline;
+  /**
    * For headerless files: the number of fields a row must have. Default: the number of fields of the first
    * row. (With a header, a row must have as many fields as the header.)
    */
@@ -71,6 +84,8 @@ export const CsvRecord = z.object({
   values: z.record(z.string(), z.string()),
   /** All fields of the row as read, unknown extra columns included (unless `keepRaw: false`). */
   raw: z.array(z.string()).optional(),
+  /** The row's text as in the file, without its line break (with `rowText: true`). */
+  text: z.string().optional(),
 });
 /** @see {@link CsvRecord} */
 export type CsvRecord<K extends string = string> = Omit<z.infer<typeof CsvRecord>, 'values'> & {
@@ -86,6 +101,8 @@ export interface CsvRow {
   readonly line: number;
   /** Every field as read, unknown extra columns included. */
   readonly fields: string[];
+  /** The row's text as in the file, without its line break (with `rowText: true`). */
+  readonly text?: string;
 }
 
 /** A data row that could not be read as a record (取込不可の行), with every reason. */
@@ -144,6 +161,27 @@ export interface CsvReadSummary<K extends string = string> {
 export interface CsvReadResult<K extends string = string> extends CsvReadSummary<K> {
   records: CsvRecord<K>[];
   rejected: CsvRejectedRow[];
+}
+
+/** Rows that {@link readCsvRows} hands over as it reads, with what is needed to read their fields. */
+export interface CsvRowsBatch<K extends string = string> {
+  rows: CsvRow[];
+  /** The header row's fields as read, or `null` for a headerless file. */
+  header: string[] | null;
+  /** The 0-based field position of each requested column by key; a column the file does not have is absent. */
+  columnIndexes: Partial<Record<K, number>>;
+  /** The file's line break. */
+  newline: CsvNewline;
+}
+
+/** Options of {@link readCsvRows}: those of {@link readCsv}, and where rows go as they are read. */
+export interface ReadCsvRowsOptions<K extends string> extends ReadCsvOptions<K> {
+  /**
+   * Takes the data rows in batches as they are read (a few hundred at a time), in file order; `rows` of the
+   * result is then empty. A caller that turns each batch into its own records and lets the fields go holds the fields
+   * of one batch at a time instead of the whole file's.
+   */
+  readonly onRows?: (batch: CsvRowsBatch<K>) => void;
 }
 
 /** The result of {@link readCsvRows}: every row as fields, where each column is, the rejected rows and the summary. */

@@ -155,14 +155,22 @@ function buildShipments(
   ids: IdGenerator,
   previous: readonly Shipment[],
 ): Shipment[] {
-  // Line ids are made once, by buildLines; a shipment refers to the same strings.
-  const lineIds = new Map(
-    draft.lines.map((line, index) => [line.mallLineId, (lines[index] as OrderLine).id]),
-  );
+  // Line ids are made once, by buildLines (line i of the order is line i of the draft); a shipment refers to the
+  // same strings. Shipments list their lines in draft order, so the search starts after the last line found.
+  let next = 0;
+  const lineIdOfRef = (mallLineId: string): string => {
+    const index =
+      draft.lines[next]?.mallLineId === mallLineId
+        ? next
+        : draft.lines.findIndex((line) => line.mallLineId === mallLineId);
+    if (index === -1) return lineIdOf(orderId, mallLineId);
+    next = index + 1;
+    return (lines[index] as OrderLine).id;
+  };
   return draft.shipments.map((draftShipment, index) => {
     const lineRefs = draftShipment.lines.map((ref) => ({
       orderId,
-      lineId: lineIds.get(ref.mallLineId) ?? lineIdOf(orderId, ref.mallLineId),
+      lineId: lineIdOfRef(ref.mallLineId),
       quantity: ref.quantity,
     }));
     const prior = previous[index];

@@ -1,5 +1,6 @@
 import {
   type CsvColumn,
+  type CsvNewline,
   type CsvRecord,
   type CsvRejectedRow,
   type CsvRow,
@@ -15,6 +16,16 @@ import { FieldReader } from './fields';
 import type { MallReadCounts, MallReadResult, RejectedRecord } from './result';
 
 /**
+ * The raw record of an order read from a file (取込元データ): the format's name, the file's header fields and the
+ * order's rows as their text in the file (without line breaks; a quoted field keeps its own), in file order.
+ */
+export interface CsvOrderRaw {
+  readonly format: string;
+  readonly header: string[] | null;
+  readonly rows: string[];
+}
+
+/**
  * The rows of one order and how to read their fields (受注行グループ), by row position: no object is made per
  * row, so a file of 100,000 rows reads without one.
  */
@@ -25,8 +36,8 @@ export interface OrderRows<K extends string> {
   value(index: number, key: K): string;
   /** A field reader for row `index`, naming line, order and the header of each key. */
   reader(index: number): FieldReader;
-  /** The order's raw record: format, header and rows as read. */
-  raw(): { format: string; header: string[] | null; rows: string[][] };
+  /** The order's raw record: format, header and the rows' text. */
+  raw(): CsvOrderRaw;
 }
 
 /**
@@ -61,6 +72,25 @@ function labelsOf<K extends string>(columns: readonly CsvColumn<K>[]): Map<strin
   return labels;
 }
 
+function csvOptions<K extends string>(format: CsvOrderFormat<K>) {
+  return {
+    columns: format.columns,
+    delimiter: format.delimiter ?? ',',
+    quoted: format.quoted ?? true,
+    encoding: format.encoding ?? 'auto',
+    rowText: true,
+  } as const;
+}
+
+/** What one order's rows made: its draft, or the rejection of every row; with the rows' lines and text. */
+interface OrderOutcome {
+  readonly lines: number[];
+  readonly texts: string[];
+  readonly draft: MallOrderDraft | undefined;
+  readonly issues: Issue[];
+  readonly rejected: RejectedRecord[];
+}
+
 class Collector<K extends string> {
   readonly drafts: MallOrderDraft[] = [];
   readonly rejected: RejectedRecord[] = [];
@@ -82,29 +112,44 @@ class Collector<K extends string> {
   }
 
   /** Reads one order from its rows, kept as records (a streamed read). */
-  groupRecords(rows: readonly CsvRecord<K>[]): void {
-    this.group(
+  readRecords(rows: readonly CsvRecord<K>[]): OrderOutcome {
+    return this.read(
       rows.map((row) => row.line),
+      rows.map((row) => row.text ?? ''),
       (index, key) => (rows[index] as CsvRecord<K>).values[key],
-      () => rows.map((row) => row.raw ?? []),
     );
   }
 
-  /** Reads one order from its rows, kept as fields with the file's column positions (a whole-file read). */
-  groupRows(rows: readonly CsvRow[], positions: ReadonlyMap<K, number>): void {
-    this.group(
-      rows.map((row) => row.line),
-      (index, key) => {
-        const at = positions.get(key);
-        return at === undefined ? '' : ((rows[index] as CsvRow).fields[at] as string);
-      },
-      () => rows.map((row) => row.fields),
-    );
+  /** Reads one order from its rows' fields, found by the file's column positions (a whole-file read). */
+  readFields(
+    lines: number[],
+    texts: string[],
+    rows: readonly CsvRow[],
+    positions: ReadonlyMap<K, number>,
+  ): OrderOutcome {
+    return this.read(lines, texts, (index, key) => {
+      const at = positions.get(key);
+      return at === undefined ? '' : ((rows[index] as CsvRow).fields[at] as string);
+    });
   }
 
-  private group(lines: readonly number[], value: OrderRows<K>['value'], rawRows: () => string[][]): void {
-    const firstLine = lines[0];
-    if (firstLine === undefined) return;
+  /** Counts an order's outcome and adds its draft or rejected rows to the result. */
+  add(outcome: OrderOutcome): void {
+    const rows = outcome.lines.length;
+    this.counts.records += rows;
+    this.issues.push(...outcome.issues);
+    if (outcome.draft === undefined) {
+      this.counts.rejected += rows;
+      this.rejected.push(...outcome.rejected);
+      return;
+    }
+    this.counts.accepted += rows;
+    this.counts.orders += 1;
+    this.drafts.push(outcome.draft);
+  }
+
+  private read(lines: number[], texts: string[], value: OrderRows<K>['value']): OrderOutcome {
+    const firstLine = lines[0] as number;
     const orderNumber = value(0, this.format.orderKey);
     const labels = this.labels;
     const format = this.format;
@@ -123,7 +168,7 @@ class Collector<K extends string> {
         readers.push(reader);
         return reader;
       },
-      raw: () => ({ format: format.name, header, rows: rawRows() }),
+      raw: () => ({ format: format.name, header, rows: texts }),
     };
     const issues: Issue[] = [];
     let draft: MallOrderDraft | undefined;
@@ -145,40 +190,31 @@ class Collector<K extends string> {
           createIssue(
             'malls.read_failed',
             `${firstLine}行目 (注文番号 ${orderNumber}) を読めませんでした: ${String(error)}`,
-            {
-              line: firstLine,
-            },
+            { line: firstLine },
           ),
         );
         draft = undefined;
       }
     }
     for (const reader of readers) issues.push(...reader.issues);
-    this.counts.records += lines.length;
-    if (draft === undefined || issues.some((issue) => issue.severity === 'error')) {
-      this.counts.rejected += lines.length;
-      const errors = issues.filter((issue) => issue.severity === 'error');
-      for (const line of lines) {
-        const own = errors.filter((issue) => issue.line === line);
-        const reasons =
-          own.length > 0
-            ? own
-            : [
-                createIssue(
-                  'malls.order_rejected',
-                  `${line}行目: 同じ注文 (${orderNumber}) の他の行に誤りがあるため、この注文は取り込みませんでした`,
-                  { line, data: { lines: errors.map((issue) => issue.line) } },
-                ),
-                ...(errors.length > 0 && errors.every((issue) => issue.line === undefined) ? errors : []),
-              ];
-        this.rejected.push({ line, mallOrderNumber: orderNumber, issues: reasons });
-      }
-      return;
-    }
-    this.counts.accepted += lines.length;
-    this.counts.orders += 1;
-    this.issues.push(...issues);
-    this.drafts.push(draft);
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    if (draft !== undefined && errors.length === 0) return { lines, texts, draft, issues, rejected: [] };
+    const rejected = lines.map((line): RejectedRecord => {
+      const own = errors.filter((issue) => issue.line === line);
+      const reasons =
+        own.length > 0
+          ? own
+          : [
+              createIssue(
+                'malls.order_rejected',
+                `${line}行目: 同じ注文 (${orderNumber}) の他の行に誤りがあるため、この注文は取り込みませんでした`,
+                { line, data: { lines: errors.map((issue) => issue.line) } },
+              ),
+              ...(errors.length > 0 && errors.every((issue) => issue.line === undefined) ? errors : []),
+            ];
+      return { line, mallOrderNumber: orderNumber, issues: reasons };
+    });
+    return { lines, texts, draft: undefined, issues: [], rejected };
   }
 }
 
@@ -186,6 +222,10 @@ class Collector<K extends string> {
  * Reads a whole mall order file with a {@link CsvOrderFormat} (受注CSV取込): columns by header name, rows
  * grouped into orders by the key column (rows of one order need not be adjacent), each order read into a
  * draft. Rows in = accepted + rejected; a bad field rejects every row of its order, each with its line.
+ *
+ * The rows are read a batch at a time and each order as soon as its rows are complete, so only the rows' text
+ * stays in memory, in the raw records. An order whose rows turn up apart is read again from that text with all
+ * its rows once the file is read.
  *
  * @example
  * ```ts
@@ -197,38 +237,96 @@ export function readOrderCsv<K extends string>(
   input: string | Uint8Array,
   format: CsvOrderFormat<K>,
 ): MallReadResult {
-  const read = readCsvRows(input, {
-    columns: format.columns,
-    delimiter: format.delimiter ?? ',',
-    quoted: format.quoted ?? true,
-    encoding: format.encoding ?? 'auto',
-  });
   const collector = new Collector(format);
+  const outcomes: OrderOutcome[] = [];
+  const outcomeOf = new Map<string, number>();
+  /** Rows met apart from the earlier rows of their order, by the index of that order's outcome. */
+  const apart = new Map<number, { lines: number[]; texts: string[] }>();
+  let positions: ReadonlyMap<K, number> | undefined;
+  let newline: CsvNewline = '\r\n';
+  let run: CsvRow[] = [];
+  let runKey = '';
+  const finishRun = (): void => {
+    if (run.length === 0 || positions === undefined) return;
+    const lines = run.map((row) => row.line);
+    const texts = run.map((row) => row.text as string);
+    const earlier = outcomeOf.get(runKey);
+    if (earlier === undefined) {
+      outcomeOf.set(runKey, outcomes.length);
+      outcomes.push(collector.readFields(lines, texts, run, positions));
+    } else {
+      const more = apart.get(earlier);
+      if (more === undefined) apart.set(earlier, { lines, texts });
+      else {
+        more.lines.push(...lines);
+        more.texts.push(...texts);
+      }
+    }
+    run = [];
+  };
+  const read = readCsvRows(input, {
+    ...csvOptions(format),
+    onRows(batch) {
+      if (positions === undefined) {
+        positions = new Map(Object.entries(batch.columnIndexes) as [K, number][]);
+        newline = batch.newline;
+        collector.header = batch.header;
+      }
+      const keyAt = positions.get(format.orderKey);
+      for (const row of batch.rows) {
+        const key = keyAt === undefined ? '' : (row.fields[keyAt] as string);
+        // Malls write an order's rows together: an order is read once the key changes.
+        if (key !== runKey) {
+          finishRun();
+          runKey = key;
+        }
+        run.push(row);
+      }
+    },
+  });
+  finishRun();
+  for (const [index, more] of apart) {
+    const earlier = outcomes[index] as OrderOutcome;
+    outcomes[index] = readAgain(
+      collector,
+      format,
+      [...earlier.lines, ...more.lines],
+      [...earlier.texts, ...more.texts],
+      positions as ReadonlyMap<K, number>,
+      newline,
+    );
+  }
   collector.header = read.header;
   collector.issues.push(...read.issues);
   collector.rejectRows(read.rejected);
-  const keyAt = read.columnIndexes[format.orderKey];
-  const groups = new Map<string, CsvRow[]>();
-  let previousKey: string | undefined;
-  let previous: CsvRow[] = [];
-  for (const row of read.rows) {
-    const key = keyAt === undefined ? '' : (row.fields[keyAt] as string);
-    // Malls write an order's rows together: look the key up only where it changes.
-    if (key !== previousKey) {
-      previousKey = key;
-      previous = groups.get(key) ?? [];
-      if (previous.length === 0) groups.set(key, previous);
-    }
-    previous.push(row);
-  }
-  const positions = new Map(Object.entries(read.columnIndexes) as [K, number][]);
-  for (const rows of groups.values()) collector.groupRows(rows, positions);
+  for (const outcome of outcomes) collector.add(outcome);
   return {
     drafts: collector.drafts,
     rejected: collector.rejected,
     issues: collector.issues,
     counts: collector.counts,
   };
+}
+
+/**
+ * Reads an order again from the text of all its rows, when some came apart from the others in the file: the
+ * rows are parsed as they were (same columns, line break and quoting) and keep their lines.
+ */
+function readAgain<K extends string>(
+  collector: Collector<K>,
+  format: CsvOrderFormat<K>,
+  lines: number[],
+  texts: string[],
+  positions: ReadonlyMap<K, number>,
+  newline: CsvNewline,
+): OrderOutcome {
+  const again = readCsvRows(texts.join(newline), {
+    ...csvOptions(format),
+    columns: [...positions].map(([key, index]) => ({ key, index })),
+    header: false,
+    newline,
+  });
+  return collector.readFields(lines, texts, again.rows, positions);
 }
 
 /** One batch of a streamed order file: the drafts and rejected rows completed so far. */
@@ -259,12 +357,7 @@ export function readOrderCsvStream<K extends string>(
   source: CsvStreamSource,
   format: CsvOrderFormat<K>,
 ): OrderCsvStream {
-  const reader = readCsvStream(source, {
-    columns: format.columns,
-    delimiter: format.delimiter ?? ',',
-    quoted: format.quoted ?? true,
-    encoding: format.encoding ?? 'auto',
-  });
+  const reader = readCsvStream(source, csvOptions(format));
   const collector = new Collector(format);
   let finished = false;
   async function* batches(): AsyncGenerator<OrderCsvBatch> {
@@ -280,6 +373,7 @@ export function readOrderCsvStream<K extends string>(
       return batch;
     };
     for await (const batch of reader) {
+      collector.header ??= reader.header();
       collector.rejectRows(batch.rejected);
       for (const record of batch.records) {
         const key = record.values[format.orderKey];
@@ -287,7 +381,7 @@ export function readOrderCsvStream<K extends string>(
           current.push(record);
           continue;
         }
-        if (current.length > 0) collector.groupRecords(current);
+        if (current.length > 0) collector.add(collector.readRecords(current));
         if (key !== '' && seen.has(key)) {
           collector.counts.records += 1;
           collector.counts.rejected += 1;
@@ -312,7 +406,7 @@ export function readOrderCsvStream<K extends string>(
       }
       yield take();
     }
-    if (current.length > 0) collector.groupRecords(current);
+    if (current.length > 0) collector.add(collector.readRecords(current));
     const summary = reader.summary();
     collector.header = summary.header;
     collector.issues.push(...summary.issues);

@@ -1,6 +1,7 @@
 export { IMPORT_EVENT_TYPES, type ImportContext, type MallView } from './build';
 export {
   type CsvOrderFormat,
+  type CsvOrderRaw,
   type OrderCsvBatch,
   type OrderCsvStream,
   type OrderRows,

@@ -195,7 +195,7 @@ export function planImport(
 ): ImportPlan {
   const issues: Issue[] = [];
   const decisions: ImportDecision[] = [];
-  const touched = new Map<string, { order: Order; expectedVersion: number | null }>();
+  const touched = new Map<string, OrderChange>();
   const counts = { created: 0, updated: 0, unchanged: 0, alerted: 0 };
   for (const draft of drafts) {
     const key: MallOrderKey = {
@@ -204,9 +204,10 @@ export function planImport(
       mallOrderNumber: draft.mallOrderNumber,
     };
     const mapKey = mallKeyString(key);
-    const existing = touched.get(mapKey)?.order ?? lookup(key);
+    const prior = touched.get(mapKey);
+    const existing = prior?.order ?? lookup(key);
+    // A draft met again in the same batch builds on the order made from the first; it is saved once.
     const remember = (order: Order): void => {
-      const prior = touched.get(mapKey);
       touched.set(mapKey, {
         order,
         expectedVersion: prior === undefined ? (existing?.version ?? null) : prior.expectedVersion,
@@ -244,7 +245,7 @@ export function planImport(
     decisions.push({ action: 'updated', key, order: updated.order, changedFields: fields });
     counts.updated += 1;
   }
-  const changes = [...touched.values()].map(({ order, expectedVersion }) => ({ order, expectedVersion }));
+  const changes = [...touched.values()];
   return { decisions, changes, counts, issues };
 }
 

@@ -1,7 +1,8 @@
 import { fixedClock, sequenceIdGenerator } from '@hakobu/core/testing';
 import { checkShipmentInvariants, mallKeyString, type Order } from '@hakobu/orders';
 import { describe, expect, it } from 'vitest';
-import { readOrderCsv } from '../pipeline/csv-orders';
+import { type CsvOrderRaw, readOrderCsv } from '../pipeline/csv-orders';
+import type { MallOrderDraft } from '../pipeline/draft';
 import { planImport } from '../pipeline/reconcile';
 import { fixtureOrder, fixtureTotals } from '../testing/fixture';
 import { expectAmountsAccounted, expectReimportIsNoop } from '../testing/import-checks';
@@ -127,22 +128,50 @@ describe('rakuten order CSV', () => {
       expectAmountsAccounted(decision.order, fixtureTotals(orders[i]!).billed);
   });
 
-  it('groups the rows of an order wherever they are in the file', () => {
-    const text = new TextDecoder().decode(rakutenOrderCsv(orders.slice(0, 6), { encoding: 'utf-8' }));
-    const [header = '', ...rows] = text.split('\r\n').filter((line) => line !== '');
+  it("keeps each order's rows as their text in the file, with the header, as its raw record", () => {
+    // A comment with a quoted line break: the row's text spans two lines of the file.
+    const text = new TextDecoder()
+      .decode(rakutenOrderCsv(orders.slice(0, 2), { encoding: 'utf-8' }))
+      .replaceAll('不在時は宅配ボックスへお願いします', '"不在時は\r\n宅配ボックスへ"');
+    const [header = '', ...rows] = text.split(/\r\n(?!宅配)/u).filter((line) => line !== '');
+    const read = readOrderCsv(text, rakutenOrderCsvFormat({ shopId: 'shop' }));
+    expect(read.drafts.flatMap((draft) => (draft.raw as CsvOrderRaw).rows)).toEqual(rows);
+    expect(read.drafts[0]?.raw).toEqual({
+      format: 'rakuten.order-csv',
+      header: header.split(','),
+      rows: rows.slice(0, read.drafts[0]?.source.lines?.length),
+    });
+    expect(read.drafts.map((draft) => draft.customerNote)).toContain('不在時は\r\n宅配ボックスへ');
+  });
+
+  it('groups the rows of an order wherever they are in the file, reading it again from their text', () => {
+    const text = new TextDecoder()
+      .decode(rakutenOrderCsv(orders.slice(0, 6), { encoding: 'utf-8' }))
+      .replaceAll('不在時は宅配ボックスへお願いします', '"不在時は\r\n宅配ボックスへ"');
     const adjacent = readOrderCsv(text, rakutenOrderCsvFormat({ shopId: 'shop' }));
-    const several = adjacent.drafts.find((draft) => (draft.source.lines?.length ?? 0) > 1);
+    const several = adjacent.drafts.find(
+      (draft) => (draft.source.lines?.length ?? 0) > 1 && draft.customerNote !== undefined,
+    );
     expect(several).toBeDefined();
-    // Move the first row of a multi-row order to the end of the file.
-    const moved = (several?.source.lines?.[0] ?? 0) - 2;
-    const shuffled = [header, ...rows.filter((_, i) => i !== moved), rows[moved]].join('\r\n');
+    // Move the first row of a multi-row order, whose comment spans two lines, to the end of the file.
+    const rowsOf = (draft: MallOrderDraft) => (draft.raw as CsvOrderRaw).rows;
+    const [first = '', ...rest] = rowsOf(several as MallOrderDraft);
+    const shuffled = [
+      text.slice(0, text.indexOf('\r\n')),
+      ...adjacent.drafts.flatMap((draft) => (draft === several ? rest : rowsOf(draft))),
+      first,
+    ].join('\r\n');
     const read = readOrderCsv(shuffled, rakutenOrderCsvFormat({ shopId: 'shop' }));
     expect(read.counts).toEqual(adjacent.counts);
+    expect(read.rejected).toEqual([]);
     const again = read.drafts.find((draft) => draft.mallOrderNumber === several?.mallOrderNumber);
-    expect(again?.lines.map((line) => line.mallLineId).sort()).toEqual(
-      several?.lines.map((line) => line.mallLineId).sort(),
-    );
-    expect(again?.source.lines).toContain(rows.length + 1);
+    const byLineId = (draft: MallOrderDraft | undefined) =>
+      [...(draft?.lines ?? [])].sort((a, b) => a.mallLineId.localeCompare(b.mallLineId));
+    expect(byLineId(again)).toEqual(byLineId(several));
+    expect(again?.customerNote).toBe('不在時は\r\n宅配ボックスへ');
+    expect(rowsOf(again as MallOrderDraft)).toEqual([...rest, first]);
+    const lastLine = shuffled.split('\r\n').length - 1;
+    expect(again?.source.lines?.at(-1)).toBe(lastLine);
   });
 
   it('reports a corrupted row with its line and rejects every row of that order', () => {

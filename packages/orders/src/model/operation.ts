@@ -19,6 +19,8 @@ export interface OperationOutcome {
   readonly event: OrderEvent;
 }
 
+let lastStamp = { time: Number.NaN, text: '' };
+
 /**
  * An instant as ISO 8601 in Japan time (`+09:00`) to the millisecond, the form events record:
  * `formatInstantJst` of `@hakobu/core` with the milliseconds kept, so events of one second stay ordered.
@@ -29,8 +31,13 @@ export interface OperationOutcome {
  * ```
  */
 export function toJapanTimestamp(instant: Date): string {
-  const millis = String(((instant.getTime() % 1000) + 1000) % 1000).padStart(3, '0');
-  return formatInstantJst(instant).replace('+09:00', `.${millis}+09:00`);
+  const time = instant.getTime();
+  // A bulk operation stamps thousands of orders with the same instant: format it once.
+  if (time === lastStamp.time) return lastStamp.text;
+  const millis = String(((time % 1000) + 1000) % 1000).padStart(3, '0');
+  const text = formatInstantJst(instant).replace('+09:00', `.${millis}+09:00`);
+  lastStamp = { time, text };
+  return text;
 }
 
 /**
@@ -118,7 +125,8 @@ function commit(
   details: Record<string, unknown>,
   options: { undoable: boolean; undoes?: string; recordOnly?: true },
 ): OperationOutcome {
-  const previous = new Map(before.map((order) => [order.id, order]));
+  const previous = new Map<string, Order>();
+  for (const order of before) previous.set(order.id, order);
   const versionOf = (state: OrderState): number => (previous.get(state.id)?.version ?? state.version) + 1;
   const event: OrderEvent = {
     id: ctx.ids.newId('event'),
