@@ -91,6 +91,17 @@ export function readCsvRows<K extends string>(
 }
 
 /**
+ * Where the piece of `text` from `at` ends: after the last line feed within {@link PIECE_CHARS}, so that the
+ * piece usually ends with a whole row and the next is parsed without joining the rest of this one to it.
+ */
+function pieceEnd(text: string, at: number): number {
+  const limit = at + PIECE_CHARS;
+  if (limit >= text.length) return text.length;
+  const lineFeed = text.lastIndexOf('\n', limit - 1);
+  return lineFeed > at ? lineFeed + 1 : limit;
+}
+
+/**
  * Decodes and reads all of `input` into `reader`; the summary with the decoding issues first. With `afterPiece`,
  * the text goes in piece by piece and `afterPiece` runs after each, the end included.
  */
@@ -117,9 +128,11 @@ function readWhole<K extends string>(
     if (afterPiece === undefined) {
       reader.push(text);
     } else {
-      for (let at = 0; at < text.length && !reader.isRefused; at += PIECE_CHARS) {
-        reader.push(text.slice(at, at + PIECE_CHARS));
+      for (let at = 0; at < text.length && !reader.isRefused; ) {
+        const end = pieceEnd(text, at);
+        reader.push(text.slice(at, end));
         afterPiece();
+        at = end;
       }
     }
     reader.end();

@@ -116,7 +116,7 @@ export function amazonDraft(
       phone: ['phone'],
     },
     'お届け先',
-    input.buyerPhone === undefined ? undefined : order.text(input.buyerPhone),
+    input.buyerPhone === undefined ? undefined : { phone: order.text(input.buyerPhone) },
   );
   const buyerName = order.text(input.buyerName);
   const orderer = { ...destination, name: buyerName === '' ? destination.name : buyerName };

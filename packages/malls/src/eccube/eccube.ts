@@ -214,7 +214,7 @@ export function eccubeOrderCsvFormat(options: EccubeReadOptions): CsvOrderFormat
                     phone: ['shipPhone'],
                   },
                   'お届け先',
-                  orderer.phone,
+                  orderer,
                 );
           shipment = {
             destination,

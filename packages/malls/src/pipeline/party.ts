@@ -62,14 +62,17 @@ function fullName(reader: FieldReader, family: string | undefined, given: string
 
 /**
  * Reads a `Party` (注文者・送付先) from a record, reporting every missing or malformed part on the
- * reader. A missing phone number falls back to `fallbackPhone` (the orderer's) with a warning.
+ * reader. For a destination, give the `orderer` (or what is known of it): a missing phone number falls back to
+ * the orderer's with a warning, and each text equal to the orderer's is the orderer's string, since most orders
+ * ship to the orderer and an import keeps both parties of every order.
  */
 export function readParty(
   reader: FieldReader,
   fields: PartyFields,
   role: string,
-  fallbackPhone?: string,
+  orderer?: Partial<Party>,
 ): Party {
+  const fallbackPhone = orderer?.phone;
   const name =
     fields.name !== undefined
       ? reader.text(fields.name)
@@ -112,5 +115,13 @@ export function readParty(
   if (address2 !== '') party.address2 = address2;
   const email = fields.email === undefined ? '' : reader.text(fields.email);
   if (email !== '') party.email = email;
+  if (orderer !== undefined) shareTexts(party, orderer);
   return party;
+}
+
+function shareTexts(party: Party, orderer: Partial<Party>): void {
+  for (const key of Object.keys(party) as (keyof Party)[]) {
+    const theirs = orderer[key];
+    if (typeof theirs === 'string' && party[key] === theirs) (party as Record<string, unknown>)[key] = theirs;
+  }
 }

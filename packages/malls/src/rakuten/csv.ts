@@ -129,12 +129,16 @@ function rowReaders(
 
 function sourceOf(group: OrderRows<RakutenCsvKey>): RakutenOrderSource {
   const number = group.value(0, 'order.orderNumber');
-  const packages = new Map<string, number[]>();
+  // Rows by 送付先ID, in order of appearance; an order has few destinations, so a search beats a Map.
+  const baskets: string[] = [];
+  const packages: number[][] = [];
   for (let index = 0; index < group.lines.length; index++) {
     const basket = group.value(index, 'pkg.basketId');
-    const rows = packages.get(basket);
-    if (rows === undefined) packages.set(basket, [index]);
-    else rows.push(index);
+    const at = baskets.indexOf(basket);
+    if (at === -1) {
+      baskets.push(basket);
+      packages.push([index]);
+    } else (packages[at] as number[]).push(index);
   }
   const first = rowReaders(group, 0, number);
   return {
@@ -143,7 +147,7 @@ function sourceOf(group: OrderRows<RakutenCsvKey>): RakutenOrderSource {
     settlement: first('settlement'),
     point: first('point'),
     wrappings: [first('wrapping1'), first('wrapping2')],
-    packages: [...packages.values()].map((rows) => {
+    packages: packages.map((rows) => {
       const head = rowReaders(group, rows[0] as number, number);
       return {
         pkg: head('pkg'),

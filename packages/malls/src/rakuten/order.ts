@@ -173,7 +173,7 @@ export function rakutenDraft(
     const { pkg } = pkgSource;
     const basketId = pkg.text('basketId');
     const noshi = pkg.optional('noshi');
-    const destination = readParty(pkgSource.sender, SENDER_FIELDS, '送付先', orderer.phone);
+    const destination = readParty(pkgSource.sender, SENDER_FIELDS, '送付先', orderer);
     const refs: DraftShipment['lines'] = [];
     for (const { item, sku } of pkgSource.items) {
       const mallLineId = item.required('itemDetailId');

@@ -94,7 +94,7 @@ function shopifyDraft(
   const destination =
     shipping.reader.text(shipping.fields.name ?? '') === ''
       ? orderer
-      : readParty(shipping.reader, shipping.fields, 'お届け先', orderer.phone);
+      : readParty(shipping.reader, shipping.fields, 'お届け先', orderer);
   const paymentText = order.text(f.payment);
   const paymentMethod =
     mapPaymentMethod(paymentText.split(/[,+]/)[0]?.trim() ?? '', SHOPIFY_PAYMENTS, options.paymentMethods) ??

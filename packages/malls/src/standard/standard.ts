@@ -220,7 +220,7 @@ export function standardOrderCsvFormat(options: StandardReadOptions): CsvOrderFo
                   phone: ['destinationPhone'],
                 },
                 'お届け先',
-                orderer.phone,
+                orderer,
               )
             : orderer;
           const slotText = reader.text('timeSlot');

@@ -163,7 +163,7 @@ export function yahooDraft(
   if (status === undefined)
     order.error('OrderStatus', `が不明なステータスです: "${orderStatus}"`, orderStatus);
   const orderer = readParty(order, BILL, '注文者');
-  const destination = readParty(order, SHIP, 'お届け先', orderer.phone);
+  const destination = readParty(order, SHIP, 'お届け先', orderer);
   let paymentMethod = mapPaymentMethod(payText, yahooPayMethods, options.paymentMethods);
   if (paymentMethod === undefined)
     paymentMethod = mapPaymentMethod(order.text('PayMethodName'), {}, options.paymentMethods);
