@@ -15,7 +15,7 @@ import {
   toJapanTimestamp,
 } from '@hakobu/orders';
 import type { SkuMapper } from '../mapping/sku';
-import type { DraftShipment, MallOrderDraft } from './draft';
+import { type DraftShipment, exactArray, type MallOrderDraft } from './draft';
 
 /** What building and updating orders from drafts needs: clock, ids, who acts, and the SKU mapping. */
 export interface ImportContext {
@@ -135,7 +135,7 @@ function chargesFor(
     const amount = amounts[kind];
     if (amount > 0) charges.push({ orderId, kind, amount });
   }
-  return charges;
+  return exactArray(charges);
 }
 
 /** The coldest zone (冷凍 over 冷蔵 over 常温) of the lines a shipment carries. */
@@ -216,8 +216,9 @@ export function contentFromDraft(
 } {
   const issues: Issue[] = [];
   const lines = buildLines(draft, orderId, ctx, issues);
-  const { billedTotal, ...fees } = draft.amounts;
-  const amounts = computeAmounts(lines, fees);
+  // The mall's amounts hold the fees by charge kind; computeAmounts reads only those.
+  const amounts = computeAmounts(lines, draft.amounts);
+  const billedTotal = draft.amounts.billedTotal;
   const alerts: Issue[] = [];
   if (billedTotal !== null && billedTotal !== amounts.billedTotal) {
     alerts.push(

@@ -8,7 +8,7 @@ import {
   rakutenPaymentCodes,
 } from '../mapping/payment';
 import { readTimeSlot, type TimeSlotTable } from '../mapping/time-slot';
-import type { DraftLine, DraftShipment, MallOrderDraft } from '../pipeline/draft';
+import { type DraftLine, type DraftShipment, exactArray, type MallOrderDraft } from '../pipeline/draft';
 import type { FieldReader } from '../pipeline/fields';
 import { readParty } from '../pipeline/party';
 
@@ -196,8 +196,8 @@ export function rakutenDraft(
       const line: DraftLine = {
         mallLineId,
         mallItemCode: manageNumber || itemNumber || item.text('itemId') || mallLineId,
-        skuCandidates: [sku.text('merchantDefinedSkuId'), sku.text('variantId'), itemNumber].filter(
-          (c) => c !== '',
+        skuCandidates: exactArray(
+          [sku.text('merchantDefinedSkuId'), sku.text('variantId'), itemNumber].filter((c) => c !== ''),
         ),
         name: item.required('itemName'),
         unitPrice,
@@ -223,7 +223,7 @@ export function rakutenDraft(
       pkg.text('defaultDeliveryCompanyCode');
     const shipment: DraftShipment = {
       destination,
-      lines: refs,
+      lines: exactArray(refs),
       timeSlot: term.slot,
       trackingNumbers,
     };
@@ -274,8 +274,8 @@ export function rakutenDraft(
     mallStatus: progress,
     status,
     amounts,
-    lines,
-    shipments,
+    lines: exactArray(lines),
+    shipments: exactArray(shipments),
     undecided,
     raw,
     source,
