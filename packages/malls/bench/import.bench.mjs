@@ -11,7 +11,7 @@ import { planImport, rakutenOrderCsvColumns, rakutenOrderCsvFormat, readOrderCsv
 import { fixtureOrder, rakutenOrderCsv } from '../dist/testing/index.js';
 
 const quick = process.argv.includes('--quick');
-const repetitions = quick ? 3 : 5;
+const repetitions = quick ? 3 : 7;
 
 function rowsOf(order) {
   return order.destinations.reduce((sum, destination) => sum + destination.items.length, 0);

@@ -61,6 +61,13 @@ export function readCsv<K extends string>(
  * });
  * result.columnIndexes; // { orderNumber: 0, name: 1 }
  * result.rows; // [{ line: 2, fields: ['1001', '山田 太郎'] }]
+ *
+ * // A large file, a batch at a time, each row with its text as in the file:
+ * readCsvRows(bytes, {
+ *   columns,
+ *   rowText: true,
+ *   onRows: ({ rows, columnIndexes }) => save(rows.map((row) => toRecord(row, columnIndexes))),
+ * });
  * ```
  */
 export function readCsvRows<K extends string>(
