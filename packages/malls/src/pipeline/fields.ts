@@ -107,8 +107,6 @@ function japanTime(text: string): string | undefined {
  * any error was collected.
  */
 export class FieldReader {
-  readonly issues: Issue[] = [];
-
   constructor(
     private readonly get: (field: string) => unknown,
     private readonly where: {
@@ -118,6 +116,8 @@ export class FieldReader {
       record: string | (() => string);
     },
     private readonly label: (field: string) => string = (field) => field,
+    /** Where the issues go; the readers of one record may share one list. */
+    readonly issues: Issue[] = [],
   ) {}
 
   private fail(

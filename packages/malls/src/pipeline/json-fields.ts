@@ -1,3 +1,4 @@
+import type { Issue } from '@hakobu/core';
 import { FieldReader } from './fields';
 
 /** A value as an object, or an empty one (a missing sub-model reads as empty fields). */
@@ -33,12 +34,23 @@ function walk(record: Record<string, unknown>, field: string): unknown {
 
 /**
  * A {@link FieldReader} over one JSON object at `path`, naming the record `label`. Dotted fields
- * (`OrderTotal.Amount`) read nested objects.
+ * (`OrderTotal.Amount`) read nested objects. `issues` is the list its issues go to, when the readers of one
+ * record share one.
  */
-export function jsonReader(value: unknown, path: readonly (string | number)[], label: string): FieldReader {
+export function jsonReader(
+  value: unknown,
+  path: readonly (string | number)[],
+  label: string,
+  issues?: Issue[],
+): FieldReader {
   const record = asRecord(value);
-  return new FieldReader((field) => walk(record, field), {
-    path: (field) => [...path, ...field.split('.')],
-    record: () => `${pathText(path)} (${label})`,
-  });
+  return new FieldReader(
+    (field) => walk(record, field),
+    {
+      path: (field) => [...path, ...field.split('.')],
+      record: () => `${pathText(path)} (${label})`,
+    },
+    undefined,
+    issues,
+  );
 }

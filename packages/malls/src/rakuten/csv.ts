@@ -1,7 +1,7 @@
-import type { CsvColumn } from '@hakobu/core';
+import type { CsvColumn, Issue } from '@hakobu/core';
 import type { CsvOrderFormat, OrderRows } from '../pipeline/csv-orders';
 import { FieldReader } from '../pipeline/fields';
-import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft, rakutenIssues } from './order';
+import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft } from './order';
 
 /**
  * The columns of the 楽天 order CSV (楽天ペイ受注CSV, after the 2018 format change) by header name, with the
@@ -111,6 +111,7 @@ function rowReaders(
   group: OrderRows<RakutenCsvKey>,
   index: number,
   orderNumber: string,
+  issues: Issue[],
 ): (prefix: string) => FieldReader {
   const line = group.lines[index] as number;
   const where = { line, record: () => `${line}行目 (注文番号 ${orderNumber})` };
@@ -123,6 +124,7 @@ function rowReaders(
       },
       where,
       label,
+      issues,
     );
   };
 }
@@ -140,7 +142,8 @@ function sourceOf(group: OrderRows<RakutenCsvKey>): RakutenOrderSource {
       packages.push([index]);
     } else (packages[at] as number[]).push(index);
   }
-  const first = rowReaders(group, 0, number);
+  const issues: Issue[] = [];
+  const first = rowReaders(group, 0, number, issues);
   return {
     order: first('order'),
     orderer: first('orderer'),
@@ -148,17 +151,18 @@ function sourceOf(group: OrderRows<RakutenCsvKey>): RakutenOrderSource {
     point: first('point'),
     wrappings: [first('wrapping1'), first('wrapping2')],
     packages: packages.map((rows) => {
-      const head = rowReaders(group, rows[0] as number, number);
+      const head = rowReaders(group, rows[0] as number, number, issues);
       return {
         pkg: head('pkg'),
         sender: head('sender'),
         items: rows.map((index) => {
-          const of = rowReaders(group, index, number);
+          const of = rowReaders(group, index, number, issues);
           return { item: of('item'), sku: of('sku') };
         }),
         shippings: [],
       };
     }),
+    issues,
   };
 }
 
@@ -181,7 +185,7 @@ export function rakutenOrderCsvFormat(options: RakutenReadOptions): CsvOrderForm
     toDraft(group, issues) {
       const src = sourceOf(group);
       const draft = rakutenDraft(src, options, group.raw(), { lines: [...group.lines] });
-      issues.push(...rakutenIssues(src));
+      issues.push(...src.issues);
       return draft;
     },
   };

@@ -2,7 +2,7 @@ import { createIssue, type Issue } from '@hakobu/core';
 import type { MallOrderDraft } from '../pipeline/draft';
 import { asList, asRecord, jsonReader, pathText } from '../pipeline/json-fields';
 import type { MallReadResult, RejectedRecord } from '../pipeline/result';
-import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft, rakutenIssues } from './order';
+import { type RakutenOrderSource, type RakutenReadOptions, rakutenDraft } from './order';
 
 /** Parses JSON text, or passes an already parsed value through; a syntax error becomes an issue. */
 export function parseJsonInput(input: unknown, code: string): { value: unknown; issues: Issue[] } {
@@ -21,38 +21,37 @@ function orderSource(model: unknown, path: (string | number)[]): RakutenOrderSou
   const order = asRecord(model);
   const label = `注文番号 ${String(order.orderNumber ?? '空')}`;
   const at = (...more: (string | number)[]) => [...path, ...more];
+  const issues: Issue[] = [];
+  const reader = (value: unknown, where: (string | number)[]) => jsonReader(value, where, label, issues);
   return {
-    order: jsonReader(order, path, label),
-    orderer: jsonReader(order.OrdererModel, at('OrdererModel'), label),
-    settlement: jsonReader(order.SettlementModel, at('SettlementModel'), label),
-    point: jsonReader(order.PointModel, at('PointModel'), label),
+    order: reader(order, path),
+    orderer: reader(order.OrdererModel, at('OrdererModel')),
+    settlement: reader(order.SettlementModel, at('SettlementModel')),
+    point: reader(order.PointModel, at('PointModel')),
     wrappings: [
-      jsonReader(order.WrappingModel1, at('WrappingModel1'), label),
-      jsonReader(order.WrappingModel2, at('WrappingModel2'), label),
+      reader(order.WrappingModel1, at('WrappingModel1')),
+      reader(order.WrappingModel2, at('WrappingModel2')),
     ],
     packages: asList(order.PackageModelList).map((pkg, p) => {
       const pkgRecord = asRecord(pkg);
       const pkgPath = at('PackageModelList', p);
       return {
-        pkg: jsonReader(pkgRecord, pkgPath, label),
-        sender: jsonReader(
-          pkgRecord.SenderModel ?? pkgRecord.senderModel,
-          [...pkgPath, 'SenderModel'],
-          label,
-        ),
+        pkg: reader(pkgRecord, pkgPath),
+        sender: reader(pkgRecord.SenderModel ?? pkgRecord.senderModel, [...pkgPath, 'SenderModel']),
         items: asList(pkgRecord.ItemModelList).map((item, i) => {
           const itemPath = [...pkgPath, 'ItemModelList', i];
           const skus = asList(asRecord(item).SkuModelList);
           return {
-            item: jsonReader(item, itemPath, label),
-            sku: jsonReader(skus[0], [...itemPath, 'SkuModelList', 0], label),
+            item: reader(item, itemPath),
+            sku: reader(skus[0], [...itemPath, 'SkuModelList', 0]),
           };
         }),
         shippings: asList(pkgRecord.ShippingModelList).map((shipping, s) =>
-          jsonReader(shipping, [...pkgPath, 'ShippingModelList', s], label),
+          reader(shipping, [...pkgPath, 'ShippingModelList', s]),
         ),
       };
     }),
+    issues,
   };
 }
 
@@ -100,7 +99,7 @@ export function readRakutenGetOrder(input: unknown, options: RakutenReadOptions)
     } catch (error) {
       src.order.error('orderNumber', `を読めませんでした: ${String(error)}`);
     }
-    const recordIssues = rakutenIssues(src);
+    const recordIssues = src.issues;
     if (draft === undefined || recordIssues.some((issue) => issue.severity === 'error')) {
       const number = asRecord(model).orderNumber;
       const record: RejectedRecord =

@@ -58,27 +58,8 @@ export interface RakutenOrderSource {
   readonly point: FieldReader;
   readonly wrappings: readonly FieldReader[];
   readonly packages: readonly RakutenPackageSource[];
-}
-
-/**
- * Every reader of a 楽天 order source, in field order: what the draft checks for errors and where its issues
- * are collected from.
- */
-export function rakutenReaders(src: RakutenOrderSource): FieldReader[] {
-  const readers = [src.order, src.orderer, src.settlement, src.point, ...src.wrappings];
-  for (const p of src.packages) {
-    readers.push(p.pkg, p.sender);
-    for (const { item, sku } of p.items) readers.push(item, sku);
-    for (const shipping of p.shippings) readers.push(shipping);
-  }
-  return readers;
-}
-
-/** The issues every reader of a 楽天 order source collected. */
-export function rakutenIssues(src: RakutenOrderSource): Issue[] {
-  const issues: Issue[] = [];
-  for (const reader of rakutenReaders(src)) issues.push(...reader.issues);
-  return issues;
+  /** The issues of every reader of the order, which share this one list, in the order they were found. */
+  readonly issues: Issue[];
 }
 
 function taxRateOf(reader: FieldReader, field: string): TaxRatePercent {
@@ -256,7 +237,7 @@ export function rakutenDraft(
     billedTotal: order.yen('requestPrice', RAKUTEN_UNDECIDED),
   };
   if (amounts.billedTotal === null && !undecided.includes('billedTotal')) undecided.push('billedTotal');
-  const failed = rakutenReaders(src).some((reader) => reader.failed);
+  const failed = src.issues.some((issue) => issue.severity === 'error');
   if (failed || orderedAt === undefined || status === undefined || lines.length === 0) {
     if (lines.length === 0 && !failed) {
       order.error('orderNumber', `(${mallOrderNumber}) に商品明細がありません`, mallOrderNumber);
