@@ -147,16 +147,20 @@ export function taxOf(amount: number, rate: TaxRate, pricing: TaxPricing, roundi
  * ```
  */
 export function summarizeTax(lines: readonly TaxLine[], options: SummarizeTaxOptions): TaxSummary {
-  const sums = new Map<TaxRate, bigint>();
-  lines.forEach((line, index) => {
-    const { rate, amount } = checkedLine(line, index);
-    sums.set(rate, (sums.get(rate) ?? 0n) + amount);
-  });
+  // Sums by position in TAX_RATES: an order is summarised on every change, so no Map or object per call.
+  const sums: (bigint | undefined)[] = TAX_RATES.map(() => undefined);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as TaxLine;
+    checkLine(line, index);
+    const at = TAX_RATES.indexOf(line.rate);
+    sums[at] = (sums[at] ?? 0n) + BigInt(line.amount);
+  }
   const byRate: TaxBreakdown[] = [];
   let base = 0n;
   let tax = 0n;
-  for (const rate of TAX_RATES) {
-    const sum = sums.get(rate);
+  for (let at = 0; at < TAX_RATES.length; at++) {
+    const rate = TAX_RATES[at] as TaxRate;
+    const sum = sums[at];
     if (sum === undefined) continue;
     const rateTax = taxOfExact(sum, rate, options.pricing, options.rounding);
     const rateBase = options.pricing === 'included' ? sum - rateTax : sum;
@@ -167,7 +171,7 @@ export function summarizeTax(lines: readonly TaxLine[], options: SummarizeTaxOpt
   return { byRate, base: safeYen(base), tax: safeYen(tax), total: safeYen(base + tax) };
 }
 
-function checkedLine(line: TaxLine, index: number): { rate: TaxRate; amount: bigint } {
+function checkLine(line: TaxLine, index: number): void {
   if (!isTaxRate(line.rate)) {
     throw new HakobuError('money.invalid_tax_rate', `Line ${index}: tax rate must be 10, 8 or 0`, {
       data: { index, rate: line.rate },
@@ -179,5 +183,4 @@ function checkedLine(line: TaxLine, index: number): { rate: TaxRate; amount: big
       data: { index, amount: line.amount },
     });
   }
-  return { rate: line.rate, amount: BigInt(line.amount) };
 }

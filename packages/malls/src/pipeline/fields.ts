@@ -101,6 +101,19 @@ function japanTime(text: string): string | undefined {
   return `${text.slice(0, 10)}T${text.slice(11, 19)}+09:00`;
 }
 
+const YEN = { min: 0 } as const;
+let lastYen: { readonly min: 0; readonly undecided: readonly number[] } | undefined;
+
+/** The options of a yen field, made once per list of sentinels (a mall reads every amount with the same list). */
+function yenOptions(undecided: readonly number[] | undefined): {
+  min: number;
+  undecided?: readonly number[];
+} {
+  if (undecided === undefined) return YEN;
+  if (lastYen?.undecided !== undecided) lastYen = { min: 0, undecided };
+  return lastYen;
+}
+
 /**
  * Reads typed fields of one mall record and collects an issue per bad field, naming the record (line or
  * JSON path, order number) and the field in Japanese. Used by every reader; the record is rejected when
@@ -219,7 +232,7 @@ export class FieldReader {
 
   /** A yen amount that must be given and be ≥ 0 (`undecided` sentinels read as `null`). */
   yen(field: string, undecided?: readonly number[]): number | null {
-    return this.int(field, undecided === undefined ? { min: 0 } : { min: 0, undecided });
+    return this.int(field, yenOptions(undecided));
   }
 
   /** A calendar date `YYYY-MM-DD` from `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD`; `undefined` when empty. */

@@ -91,10 +91,11 @@ export function commitOperation(
   details: Record<string, unknown>,
   options: { undoable?: boolean; undoes?: string } = {},
 ): OperationOutcome {
-  return commit(before, after, ctx, type, details, {
+  const commitOptions: { undoable: boolean; undoes?: string } = {
     undoable: options.undoable !== false && !isOutsideFact(type),
-    ...(options.undoes === undefined ? {} : { undoes: options.undoes }),
-  });
+  };
+  if (options.undoes !== undefined) commitOptions.undoes = options.undoes;
+  return commit(before, after, ctx, type, details, commitOptions);
 }
 
 /**
@@ -125,9 +126,9 @@ function commit(
   details: Record<string, unknown>,
   options: { undoable: boolean; undoes?: string; recordOnly?: true },
 ): OperationOutcome {
-  const previous = new Map<string, Order>();
-  for (const order of before) previous.set(order.id, order);
-  const versionOf = (state: OrderState): number => (previous.get(state.id)?.version ?? state.version) + 1;
+  // A created order has no previous version: an import of 100,000 orders makes no Map for them.
+  const previous = before.length === 0 ? undefined : new Map(before.map((order) => [order.id, order]));
+  const versionOf = (state: OrderState): number => (previous?.get(state.id)?.version ?? state.version) + 1;
   const event: OrderEvent = {
     id: ctx.ids.newId('event'),
     type,
@@ -150,7 +151,7 @@ function commit(
   const orders = after.map((state) =>
     Object.assign({}, state, {
       version: versionOf(state),
-      history: [...(previous.get(state.id)?.history ?? []), event],
+      history: [...(previous?.get(state.id)?.history ?? []), event],
     }),
   );
   return { orders, event };
