@@ -296,7 +296,6 @@ export function readOrderCsv<K extends string>(
       newline,
     );
   }
-  collector.header = read.header;
   collector.issues.push(...read.issues);
   collector.rejectRows(read.rejected);
   for (const outcome of outcomes) collector.add(outcome);
