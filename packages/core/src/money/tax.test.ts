@@ -4,6 +4,7 @@ import { HakobuError } from '../result';
 import {
   type RoundingMode,
   summarizeTax,
+  summarizeTaxExact,
   TAX_RATES,
   type TaxLine,
   type TaxPricing,
@@ -219,6 +220,39 @@ describe('summarizeTax', () => {
         expect(refund.tax).toBe(-sale.tax || 0);
         expect(refund.total).toBe(-sale.total || 0);
       }),
+    );
+  });
+});
+
+describe('summarizeTax in plain numbers', () => {
+  // Amounts up to where sums and products leave the safe integers, so both paths are taken.
+  const amount = fc.oneof(
+    fc.integer({ min: -100_000_000, max: 100_000_000 }),
+    fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+    fc.integer({ min: 800_000_000_000_000, max: 900_719_925_474_099 }),
+  );
+  const line = fc.record({ amount, rate: fc.constantFrom<TaxRate>(...TAX_RATES) });
+  const options = fc.record({
+    pricing: fc.constantFrom<TaxPricing>('included', 'excluded'),
+    rounding: fc.constantFrom<RoundingMode>('floor', 'round', 'ceil'),
+  });
+  const outcome = (run: () => unknown) => {
+    try {
+      return { value: run() };
+    } catch (error) {
+      return { error: (error as HakobuError).code };
+    }
+  };
+
+  it('gives exactly what BigInt arithmetic gives, or the same error (property)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), options, (lines, opts) => {
+        const fast = outcome(() => summarizeTax(lines, opts));
+        const exact = outcome(() => summarizeTaxExact(lines, opts));
+        expect(fast).toEqual(exact);
+        if ('value' in fast) expect(JSON.stringify(fast.value)).toBe(JSON.stringify(exact.value));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

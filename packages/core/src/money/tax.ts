@@ -147,11 +147,66 @@ export function taxOf(amount: number, rate: TaxRate, pricing: TaxPricing, roundi
  * ```
  */
 export function summarizeTax(lines: readonly TaxLine[], options: SummarizeTaxOptions): TaxSummary {
-  // Sums by position in TAX_RATES: an order is summarised on every change, so no Map or object per call.
+  for (let index = 0; index < lines.length; index++) checkLine(lines[index] as TaxLine, index);
+  return summarizeSafe(lines, options) ?? summarizeTaxExact(lines, options);
+}
+
+/**
+ * {@link summarizeTax} in plain numbers, exact while every sum and product stays a safe integer, as in any real
+ * document; `undefined` as soon as one would not, and the BigInt path gives the answer (or the error). An order is
+ * summarised on every change, and BigInts are objects.
+ */
+function summarizeSafe(lines: readonly TaxLine[], options: SummarizeTaxOptions): TaxSummary | undefined {
+  const sums: (number | undefined)[] = TAX_RATES.map(() => undefined);
+  for (const line of lines) {
+    const at = TAX_RATES.indexOf(line.rate);
+    const sum = (sums[at] ?? 0) + line.amount;
+    if (!isSafe(sum)) return undefined;
+    sums[at] = sum;
+  }
+  const byRate: TaxBreakdown[] = [];
+  let base = 0;
+  let tax = 0;
+  for (let at = 0; at < TAX_RATES.length; at++) {
+    const rate = TAX_RATES[at] as TaxRate;
+    const sum = sums[at];
+    if (sum === undefined) continue;
+    const rateTax = taxOfSafe(sum, rate, options.pricing, options.rounding);
+    if (rateTax === undefined) return undefined;
+    const rateBase = options.pricing === 'included' ? sum - rateTax : sum;
+    base += rateBase;
+    tax += rateTax;
+    if (!isSafe(rateBase + rateTax) || !isSafe(base) || !isSafe(tax) || !isSafe(base + tax)) return undefined;
+    byRate.push({ rate, base: yen(rateBase), tax: yen(rateTax), total: yen(rateBase + rateTax) });
+  }
+  return { byRate, base: yen(base), tax: yen(tax), total: yen(base + tax) };
+}
+
+const isSafe = Number.isSafeInteger;
+
+/** `taxOfExact` in plain numbers: the same rounding of the magnitude, or `undefined` beyond safe integers. */
+function taxOfSafe(
+  amount: number,
+  rate: TaxRate,
+  pricing: TaxPricing,
+  rounding: RoundingMode,
+): number | undefined {
+  const numerator = amount * rate;
+  if (!isSafe(numerator)) return undefined;
+  const denominator = pricing === 'included' ? 100 + rate : 100;
+  const magnitude = Math.abs(numerator);
+  const remainder = magnitude % denominator;
+  const quotient = (magnitude - remainder) / denominator;
+  const roundUp =
+    rounding === 'ceil' ? remainder > 0 : rounding === 'round' ? remainder * 2 >= denominator : false;
+  const rounded = roundUp ? quotient + 1 : quotient;
+  return numerator < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/** {@link summarizeTax} in BigInt arithmetic, for lines already checked. Exported for its tests. */
+export function summarizeTaxExact(lines: readonly TaxLine[], options: SummarizeTaxOptions): TaxSummary {
   const sums: (bigint | undefined)[] = TAX_RATES.map(() => undefined);
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] as TaxLine;
-    checkLine(line, index);
+  for (const line of lines) {
     const at = TAX_RATES.indexOf(line.rate);
     sums[at] = (sums[at] ?? 0n) + BigInt(line.amount);
   }
