@@ -119,6 +119,7 @@ export function readParty(
   return party;
 }
 
+/** Points each text of `party` equal to the orderer's at the orderer's string: equal texts, one string kept. */
 function shareTexts(party: Party, orderer: Partial<Party>): void {
   for (const key of Object.keys(party) as (keyof Party)[]) {
     const theirs = orderer[key];
