@@ -22,6 +22,7 @@ export {
   Instant,
   isBusinessDay,
   isJapaneseHoliday,
+  isRealDate,
   type JapanDateTime,
   japaneseHolidayName,
   japanInstant,

@@ -30,5 +30,5 @@ export {
   toJapanDate,
   toJapanDateTime,
 } from './japan-time';
-export { addDays, dayOfWeek, diffDays, MonthDay, PlainDate, TimeOfDay } from './plain-date';
+export { addDays, dayOfWeek, diffDays, isRealDate, MonthDay, PlainDate, TimeOfDay } from './plain-date';
 export { nextShipDate, type ShipDateOptions } from './ship-date';

@@ -6,6 +6,7 @@ import {
   dayOfWeek,
   diffDays,
   fromEpochDay,
+  isRealDate,
   MonthDay,
   PlainDate,
   TimeOfDay,
@@ -89,6 +90,34 @@ describe('addDays, diffDays, dayOfWeek', () => {
         expect(addDays(date, days)).toBe(expected.toISOString().slice(0, 10));
         expect(diffDays(date, addDays(date, days))).toBe(days);
         expect(dayOfWeek(date)).toBe(new Date(`${date}T00:00:00Z`).getUTCDay());
+      }),
+    );
+  });
+});
+
+describe('isRealDate', () => {
+  it('knows month lengths and the Gregorian leap years', () => {
+    expect(isRealDate(2028, 2, 29)).toBe(true);
+    expect(isRealDate(2000, 2, 29)).toBe(true);
+    expect(isRealDate(2100, 2, 29)).toBe(false);
+    expect(isRealDate(2026, 4, 31)).toBe(false);
+    expect(isRealDate(2026, 12, 31)).toBe(true);
+    expect([
+      isRealDate(2026, 0, 1),
+      isRealDate(2026, 13, 1),
+      isRealDate(2026, 1, 0),
+      isRealDate(0, 1, 1),
+    ]).toEqual([false, false, false, false]);
+  });
+
+  it('agrees with PlainDate on every day of 1900–2100 (property)', () => {
+    fc.assert(
+      fc.property(plainDate, (text) => {
+        const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+        expect(isRealDate(year, month, day)).toBe(true);
+        expect(isRealDate(year, month, day + 1)).toBe(
+          PlainDate.safeParse(`${text.slice(0, 8)}${String(day + 1).padStart(2, '0')}`).success,
+        );
       }),
     );
   });

@@ -13,7 +13,17 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** True when the month and day exist in the year (1-based month). */
+/**
+ * True when the month and day exist in the year (実在する日付): month 1–12, the day within that month, 29
+ * February only in a leap year of the proleptic Gregorian calendar, year 1 or later.
+ *
+ * @example
+ * ```ts
+ * isRealDate(2028, 2, 29); // true
+ * isRealDate(2026, 2, 29); // false
+ * isRealDate(2026, 13, 1); // false
+ * ```
+ */
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   if (month === 2 && day === 29) return isLeapYear(year);

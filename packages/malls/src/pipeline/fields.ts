@@ -1,18 +1,10 @@
-import { createIssue, formatInstantJst, type Issue, parseInstant } from '@hakobu/core';
+import { createIssue, formatInstantJst, type Issue, isRealDate, parseInstant } from '@hakobu/core';
 
 const DATE = /^(\d{4})[-/]?(\d{1,2})[-/]?(\d{1,2})$/;
 const JAPAN_OFFSET = /^\+09:?00$/;
 
 function pad(value: string): string {
   return value.padStart(2, '0');
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
 /** True for a code unit that `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
